@@ -1,0 +1,24 @@
+import cron from 'node-cron';
+import { z } from 'zod';
+import { isValidTimeZone } from '../util/time-zone.ts';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Treats an empty value (`NAME=` in .env) the same as an unset one. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** The environment contract. README's table and .env.example document the same names. */
+export const envSchema = z.object({
+  DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord developer portal' }).min(1, 'is required: the bot token from the Discord developer portal'),
+  DISCORD_API_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })).default('https://discord.com/api'),
+  DISCORD_GUILD_ID: optional(snowflake),
+  STORE_URL: optional(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\//, 'must be a URL such as sqlite://data/study.sqlite')).default('sqlite://data/study.sqlite'),
+  STUDY_CHANNEL_ID: optional(snowflake),
+  STUDY_CRON: optional(z.string().refine((expression) => cron.validate(expression), 'must be a node-cron expression with 5 or 6 fields, such as "0 9 * * *"')).default('0 9 * * *'),
+  STUDY_TIMEZONE: optional(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"')).default('UTC'),
+  LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { courseLimits as limits, lessonChoiceName, lessonEmbedLength, slugPattern } from './limits.ts';
+
+const slug = z
+  .string()
+  .max(limits.idLength)
+  .regex(slugPattern, 'must be a lowercase slug such as "bash-scripting"')
+  .describe('A stable id: lowercase letters, digits and single hyphens. Progress is stored by it, so never change it once published.');
+
+const text = (max: number, description: string) => z.string().trim().min(1, 'must not be empty').max(max).describe(description);
+
+export const lessonSchema = z.strictObject({
+  id: slug,
+  title: text(limits.lessonTitle, 'The lesson title, shown in autocomplete with its part.'),
+  summary: text(limits.summary, 'What the lesson is about and why it matters, in a few sentences.'),
+  keyTopics: z
+    .array(text(limits.keyTopic, 'A key topic, a short noun phrase.'))
+    .min(limits.keyTopics.min)
+    .max(limits.keyTopics.max)
+    .describe('The key topics; searched by /lesson autocomplete.'),
+  practice: text(limits.practice, 'One hands-on practice task with a checkable result.'),
+  selfCheck: z
+    .array(text(limits.selfCheckQuestion, 'A self-check question.'))
+    .min(limits.selfCheck.min)
+    .max(limits.selfCheck.max)
+    .describe('Two to four self-check questions.'),
+});
+
+export const partSchema = z.strictObject({
+  id: slug,
+  title: text(limits.partTitle, 'The part title, for example "MLOps1".'),
+  objective: text(limits.objective, 'What a learner can do after the part.'),
+  lessons: z.array(lessonSchema).min(1).describe('The lessons in the order they are studied.'),
+});
+
+export const courseSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: slug,
+    title: text(limits.partTitle, 'The course title.'),
+    parts: z.array(partSchema).min(1).describe('The parts in order; add a part by appending one here.'),
+  })
+  .superRefine((course, ctx) => {
+    const seen = new Map<string, string>();
+    const claim = (id: string, path: (string | number)[]) => {
+      const where = path.join('.');
+      const earlier = seen.get(id);
+      if (earlier) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate id "${id}" (also used at ${earlier})` });
+      else seen.set(id, where);
+    };
+    course.parts.forEach((part, p) => {
+      claim(part.id, ['parts', p]);
+      part.lessons.forEach((lesson, l) => {
+        const path = ['parts', p, 'lessons', l];
+        claim(lesson.id, path);
+        const choice = lessonChoiceName(part.title, lesson.title);
+        if (choice.length > limits.choiceName)
+          ctx.addIssue({ code: 'custom', path: [...path, 'title'], message: `title with its part ("${choice}") must fit an autocomplete choice: at most ${limits.choiceName} characters (got ${choice.length})` });
+        const embed = lessonEmbedLength(part.title, lesson);
+        if (embed > limits.embedTotal)
+          ctx.addIssue({ code: 'custom', path, message: `the lesson's embed must stay under ${limits.embedTotal} characters in all (got ${embed})` });
+      });
+    });
+  });
+
+export type CourseData = z.infer<typeof courseSchema>;
+export type LessonData = z.infer<typeof lessonSchema>;
+export type PartData = z.infer<typeof partSchema>;

@@ -1,0 +1,12 @@
+/**
+ * Every fact is its own key, so a write never depends on a read:
+ * marking a lesson done is one `set` of `completion:<user>:<lesson>`, undoing it one `delete`.
+ * There is no read-modify-write of a shared value, so concurrent clicks (in one process or
+ * many) cannot overwrite each other's work — Keyv needs no transaction for this.
+ */
+export const storeKeys = {
+  schemaVersion: 'meta:schema-version',
+  completion: (userId: string, lessonId: string) => `completion:${userId}:${lessonId}`,
+  rosterPrefix: (guildId: string) => `roster:${guildId}:`,
+  rosterEntry: (guildId: string, userId: string) => `roster:${guildId}:${userId}`,
+} as const;

@@ -1,0 +1,27 @@
+import type Keyv from 'keyv';
+import type { Log } from '../log.ts';
+import { storeKeys } from './keys.ts';
+import { StoreError } from './open-keyv.ts';
+import { schemaVersionValue } from './values.ts';
+
+/** The layout of keys and values this code reads and writes. Bump it with a migration. */
+export const currentSchemaVersion = 1;
+
+/** Migrations from version n to n + 1, indexed by n. None yet: version 1 is the first layout. */
+const migrations: Record<number, (keyv: Keyv, log: Log) => Promise<void>> = {};
+
+export async function ensureSchemaVersion(keyv: Keyv, log: Log): Promise<number> {
+  const stored = schemaVersionValue.safeParse(await keyv.get(storeKeys.schemaVersion));
+  let version = stored.success ? stored.data.version : currentSchemaVersion;
+  if (version > currentSchemaVersion)
+    throw new StoreError(`The store was written by a newer Study Companion (schema version ${version}, this one knows ${currentSchemaVersion}); upgrade the bot.`);
+  while (version < currentSchemaVersion) {
+    const migrate = migrations[version];
+    if (!migrate) throw new StoreError(`No migration from store schema version ${version}.`);
+    log.info({ from: version, to: version + 1 }, 'migrating the store');
+    await migrate(keyv, log);
+    version += 1;
+  }
+  if (!stored.success || stored.data.version !== version) await keyv.set(storeKeys.schemaVersion, { version });
+  return version;
+}

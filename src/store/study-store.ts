@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import type { Log } from '../log.ts';
+import { storeKeys } from './keys.ts';
+import { listKeys } from './list-keys.ts';
+import { ensureSchemaVersion } from './schema-version.ts';
+import { openKeyv, type OpenedKeyv } from './open-keyv.ts';
+import { completionValue } from './values.ts';
+
+export interface StudyStore {
+  /** The completion time of each of `lessonIds` the learner has done. */
+  getCompletions(userId: string, lessonIds: readonly string[]): Promise<Map<string, Date>>;
+  setCompletion(userId: string, lessonId: string, at: Date): Promise<void>;
+  deleteCompletions(userId: string, lessonIds: readonly string[]): Promise<void>;
+  /** Records that the learner used the bot in the server (the roster for group views). */
+  touchLearner(guildId: string, userId: string, at: Date): Promise<void>;
+  listLearners(guildId: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function readValid<T>(schema: z.ZodType<T>, key: string, raw: unknown, log: Log): T | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  log.warn({ key, issues: parsed.error.issues.map((issue) => issue.message) }, 'ignoring a corrupt stored value');
+  return undefined;
+}
+
+export function createStudyStore(opened: OpenedKeyv, log: Log): StudyStore {
+  const { keyv } = opened;
+  keyv.on('error', (error: unknown) => log.error({ err: error }, 'store error'));
+  return {
+    async getCompletions(userId, lessonIds) {
+      const keys = lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId));
+      const values = keys.length === 0 ? [] : await keyv.getMany(keys);
+      const completions = new Map<string, Date>();
+      lessonIds.forEach((lessonId, i) => {
+        const value = readValid(completionValue, keys[i]!, values[i], log);
+        if (value) completions.set(lessonId, new Date(value.completedAt));
+      });
+      return completions;
+    },
+    async setCompletion(userId, lessonId, at) {
+      await keyv.set(storeKeys.completion(userId, lessonId), { completedAt: at.getTime() });
+    },
+    async deleteCompletions(userId, lessonIds) {
+      if (lessonIds.length > 0) await keyv.deleteMany(lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId)));
+    },
+    async touchLearner(guildId, userId, at) {
+      await keyv.set(storeKeys.rosterEntry(guildId, userId), { lastSeenAt: at.getTime() });
+    },
+    async listLearners(guildId) {
+      const prefix = storeKeys.rosterPrefix(guildId);
+      return (await listKeys(opened, prefix)).map((key) => key.slice(prefix.length));
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+}
+
+/** Opens the store at `url`, checks its schema version and returns the typed store. */
+export async function openStudyStore(url: string, log: Log): Promise<StudyStore> {
+  const opened = await openKeyv(url);
+  await ensureSchemaVersion(opened.keyv, log);
+  return createStudyStore(opened, log);
+}

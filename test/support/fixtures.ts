@@ -1,0 +1,29 @@
+import type { Clock } from '../../src/clock.ts';
+import { buildCourse, type Course } from '../../src/course/course.ts';
+
+/** A course of `partSizes[i]` lessons per part, ids `p<i>-l<j>`, for domain tests. */
+export function makeCourse(...partSizes: number[]): Course {
+  return buildCourse({
+    id: 'test-course',
+    title: 'Test course',
+    parts: partSizes.map((size, p) => ({
+      id: `part-${p + 1}`,
+      title: `Part ${p + 1}`,
+      objective: 'Learn things.',
+      lessons: Array.from({ length: size }, (_, l) => ({
+        id: `p${p + 1}-l${l + 1}`,
+        title: `Lesson ${l + 1} of part ${p + 1}`,
+        summary: 'A summary.',
+        keyTopics: ['one', 'two', 'three'],
+        practice: 'Practise.',
+        selfCheck: ['Why?', 'How?'],
+      })),
+    })),
+  });
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start: string | Date): Clock & { set(at: string | Date): void } {
+  let now = new Date(start);
+  return { now: () => new Date(now), set: (at) => (now = new Date(at)) };
+}
