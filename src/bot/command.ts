@@ -1,0 +1,20 @@
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Clock } from '../clock.ts';
+import type { Course } from '../course/course.ts';
+import type { Log } from '../log.ts';
+import type { StudyStore } from '../store/study-store.ts';
+
+/** What every handler is given: the course, the store, the clock and a logger. */
+export interface CommandContext {
+  course: Course;
+  store: StudyStore;
+  clock: Clock;
+  log: Log;
+}
+
+/** One slash command: its registration JSON and its handlers. `export default { data, execute } satisfies Command`. */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+}

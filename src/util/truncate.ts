@@ -1,0 +1,8 @@
+/** Cuts `text` to at most `max` characters at a word boundary, ending with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  const lastSpace = room.lastIndexOf(' ');
+  const cut = lastSpace > max / 2 ? room.slice(0, lastSpace) : room;
+  return `${cut.trimEnd()}…`;
+}
