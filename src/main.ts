@@ -25,7 +25,7 @@ async function main() {
   const store = await openStudyStore(config.STORE_URL, log);
   const commands = await loadCommands();
   log.info({ parts: course.parts.length, lessons: course.lessons.length, commands: [...commands.keys()], store: config.STORE_URL.split(':')[0] }, 'starting');
-  const bot = startBot({ config, course, store, clock: systemClock, log, commands });
+  const bot = startBot({ config, course, store, clock: systemClock, log, commands, defaultTimeZone: config.STUDY_TIMEZONE });
   installShutdown(log, [bot.stop, store.close]);
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   bot.loggedIn.catch(async (error: FatalStartError) => {

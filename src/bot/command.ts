@@ -4,12 +4,14 @@ import type { Course } from '../course/course.ts';
 import type { Log } from '../log.ts';
 import type { StudyStore } from '../store/study-store.ts';
 
-/** What every handler is given: the course, the store, the clock and a logger. */
+/** What every handler is given: the course, the store, the clock, a logger and settings. */
 export interface CommandContext {
   course: Course;
   store: StudyStore;
   clock: Clock;
   log: Log;
+  /** IANA time zone for streaks and dates where a server has none of its own (STUDY_TIMEZONE). */
+  defaultTimeZone: string;
 }
 
 /** One slash command: its registration JSON and its handlers. `export default { data, execute } satisfies Command`. */

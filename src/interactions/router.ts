@@ -1,7 +1,8 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import type { Command, CommandContext } from '../bot/command.ts';
 import { recordLearner } from '../progress/roster.ts';
 import { answerEphemerally } from './answer-error.ts';
+import { routeButton } from './buttons/route-button.ts';
 import { UserError } from './user-error.ts';
 
 export const apologyText = 'Something went wrong on our side. It has been logged; please try again in a moment.';
@@ -10,10 +11,11 @@ function describe(interaction: Interaction) {
   return { interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id, kind: interaction.type };
 }
 
-async function runCommand(commands: Map<string, Command>, interaction: ChatInputCommandInteraction, context: CommandContext) {
+async function run(commands: Map<string, Command>, interaction: ChatInputCommandInteraction | ButtonInteraction, context: CommandContext) {
+  if (interaction.inGuild()) await recordLearner(context.store, context.clock, interaction.guildId, interaction.user.id);
+  if (interaction.isButton()) return routeButton(interaction, context);
   const command = commands.get(interaction.commandName);
   if (!command) throw new UserError(`The command /${interaction.commandName} is not available any more.`);
-  if (interaction.inGuild()) await recordLearner(context.store, context.clock, interaction.guildId, interaction.user.id);
   await command.execute(interaction, context);
 }
 
@@ -41,9 +43,9 @@ async function answerFailure(interaction: RepliableInteraction, error: unknown, 
 export function createInteractionRouter(commands: Map<string, Command>, context: CommandContext) {
   return async (interaction: Interaction): Promise<void> => {
     if (interaction.isAutocomplete()) return runAutocomplete(commands, interaction, context).catch((error) => context.log.warn({ err: error, ...describe(interaction) }, 'autocomplete not answered'));
-    if (!interaction.isChatInputCommand()) return;
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     try {
-      await runCommand(commands, interaction, context);
+      await run(commands, interaction, context);
     } catch (error) {
       await answerFailure(interaction, error, context);
     }

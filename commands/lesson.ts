@@ -1,0 +1,44 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Command } from '../src/bot/command.ts';
+import { lessonChoiceName } from '../src/course/limits.ts';
+import { lessonView } from '../src/lessons/lesson-view.ts';
+import { resolveLesson } from '../src/lessons/resolve-lesson.ts';
+import { searchLessons } from '../src/lessons/search-lessons.ts';
+import { getCompletions, nextLesson } from '../src/progress/completions.ts';
+import { courseOverviewEmbed } from '../src/views/course-overview.ts';
+
+const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'lesson',
+  description: 'Open a lesson: summary, key topics, a practice task and self-check questions',
+  options: [
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'lesson',
+      description: 'Start typing a title or a topic; leave empty for your next lesson',
+      autocomplete: true,
+      required: false,
+    },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export default {
+  data,
+  async execute(interaction, { course, store }) {
+    const learnerId = interaction.user.id;
+    const completions = await getCompletions(store, course, learnerId);
+    const typed = interaction.options.getString('lesson');
+    const lesson = typed ? resolveLesson(course, typed) : nextLesson(course, completions);
+    if (!lesson) {
+      await interaction.reply({ content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [courseOverviewEmbed(course)] });
+      return;
+    }
+    await interaction.reply(lessonView(course, lesson, learnerId, completions.get(lesson.id)));
+  },
+  async autocomplete(interaction, { course }) {
+    const lessons = searchLessons(course, interaction.options.getFocused());
+    await interaction.respond(lessons.map((lesson) => ({ name: lessonChoiceName(lesson.part.title, lesson.title), value: lesson.id })));
+  },
+} satisfies Command;

@@ -1,0 +1,33 @@
+import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { Command } from '../src/bot/command.ts';
+import { UserError } from '../src/interactions/user-error.ts';
+import { getCompletions } from '../src/progress/completions.ts';
+import { progressEmbed } from '../src/views/progress-embed.ts';
+
+const data = {
+  type: ApplicationCommandType.ChatInput,
+  name: 'progress',
+  description: 'Your progress per part and overall, your streak and your next lesson',
+  options: [
+    {
+      type: ApplicationCommandOptionType.User,
+      name: 'member',
+      description: 'See another member’s progress instead of your own',
+      required: false,
+    },
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+} satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export default {
+  data,
+  async execute(interaction, { course, store, clock, defaultTimeZone }) {
+    const learner = interaction.options.getUser('member') ?? interaction.user;
+    if (learner.bot) throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
+    const member = interaction.options.getMember('member');
+    const name = (member && 'displayName' in member ? member.displayName : undefined) ?? learner.displayName;
+    const completions = await getCompletions(store, course, learner.id);
+    await interaction.reply({ embeds: [progressEmbed(course, name, completions, clock.now(), defaultTimeZone)] });
+  },
+} satisfies Command;

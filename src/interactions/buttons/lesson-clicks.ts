@@ -1,0 +1,39 @@
+import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import type { CommandContext } from '../../bot/command.ts';
+import type { Lesson } from '../../course/course.ts';
+import { lessonView } from '../../lessons/lesson-view.ts';
+import { completeLesson, getCompletions, uncompleteLesson } from '../../progress/completions.ts';
+import { progressStats } from '../../progress/stats.ts';
+import type { ButtonAction } from '../button-id.ts';
+import { UserError } from '../user-error.ts';
+
+type LessonAction = Extract<ButtonAction, { action: 'done' | 'undo' | 'open' }>;
+
+function lessonOf(context: CommandContext, lessonId: string): Lesson {
+  const lesson = context.course.lessonById(lessonId);
+  if (!lesson) throw new UserError('That lesson is no longer in the course (the outline has changed). Open another with /lesson.');
+  return lesson;
+}
+
+/**
+ * The clicker is always the learner: "mark done" acts for whoever clicks. On their own
+ * message the message updates in place; on anyone else's the clicker gets their own
+ * ephemeral copy and the other person's message is left alone.
+ */
+export async function handleLessonClick(interaction: ButtonInteraction, button: LessonAction, context: CommandContext): Promise<void> {
+  const { course, store, clock } = context;
+  const lesson = lessonOf(context, button.lessonId);
+  const learnerId = interaction.user.id;
+  const before = await getCompletions(store, course, learnerId);
+  if (button.action === 'done' && !before.has(lesson.id)) await completeLesson(store, clock, learnerId, lesson);
+  if (button.action === 'undo' && before.has(lesson.id)) await uncompleteLesson(store, learnerId, lesson);
+  const completions = button.action === 'open' ? before : await getCompletions(store, course, learnerId);
+  const view = lessonView(course, lesson, learnerId, completions.get(lesson.id));
+  if (learnerId === button.ownerId) {
+    await interaction.update(view);
+    return;
+  }
+  const { done, total } = progressStats(course, completions).overall;
+  const content = button.action === 'open' ? undefined : `${button.action === 'done' ? 'Marked done' : 'Marked not done'} for you: ${done}/${total} lessons.`;
+  await interaction.reply({ ...view, content, flags: MessageFlags.Ephemeral });
+}
