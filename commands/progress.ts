@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegr
 import type { Command } from '../src/bot/command.ts';
 import { UserError } from '../src/interactions/user-error.ts';
 import { getCompletions } from '../src/progress/completions.ts';
+import { serverDay } from '../src/schedule/todays-lesson.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 
 const data = {
@@ -22,12 +23,15 @@ const data = {
 
 export default {
   data,
-  async execute(interaction, { course, store, clock, defaultTimeZone }) {
+  async execute(interaction, context) {
+    const { course, store, clock } = context;
     const learner = interaction.options.getUser('member') ?? interaction.user;
     if (learner.bot) throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
     const member = interaction.options.getMember('member');
     const name = (member && 'displayName' in member ? member.displayName : undefined) ?? learner.displayName;
     const completions = await getCompletions(store, course, learner.id);
-    await interaction.reply({ embeds: [progressEmbed(course, name, completions, clock.now(), defaultTimeZone)] });
+    // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
+    const timeZone = interaction.inGuild() ? (await serverDay(context, interaction.guildId)).timeZone : context.defaultTimeZone;
+    await interaction.reply({ embeds: [progressEmbed(course, name, completions, clock.now(), timeZone)] });
   },
 } satisfies Command;

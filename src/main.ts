@@ -8,6 +8,7 @@ import { FatalStartError } from './bot/login.ts';
 import { startBot } from './bot/start-bot.ts';
 import { createLog } from './log.ts';
 import { openStudyStore } from './store/study-store.ts';
+import { defaultSchedule } from './schedule/default-schedule.ts';
 import { installShutdown } from './shutdown.ts';
 
 const knownStartErrors = new Set(['ConfigError', 'CourseError', 'StoreError', 'CommandLoadError', 'FatalStartError']);
@@ -25,7 +26,16 @@ async function main() {
   const store = await openStudyStore(config.STORE_URL, log);
   const commands = await loadCommands();
   log.info({ parts: course.parts.length, lessons: course.lessons.length, commands: [...commands.keys()], store: config.STORE_URL.split(':')[0] }, 'starting');
-  const bot = startBot({ config, course, store, clock: systemClock, log, commands, defaultTimeZone: config.STUDY_TIMEZONE });
+  const bot = startBot({
+    config,
+    course,
+    store,
+    clock: systemClock,
+    log,
+    commands,
+    defaultTimeZone: config.STUDY_TIMEZONE,
+    defaultSchedule: config.STUDY_CHANNEL_ID ? defaultSchedule(config.STUDY_CHANNEL_ID, config.STUDY_CRON, config.STUDY_TIMEZONE) : undefined,
+  });
   installShutdown(log, [bot.stop, store.close]);
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   bot.loggedIn.catch(async (error: FatalStartError) => {

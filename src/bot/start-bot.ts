@@ -1,20 +1,30 @@
 import { Events, type Client } from 'discord.js';
+import cron from 'node-cron';
 import type { Config } from '../config/env-schema.ts';
 import { createInteractionRouter } from '../interactions/router.ts';
+import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
+import { createPostSender } from '../schedule/post-sender.ts';
+import type { ScheduleConfig } from '../schedule/schedule-config.ts';
 import type { Command, CommandContext } from './command.ts';
 import { createClient } from './create-client.ts';
 import { loginWithRetry } from './login.ts';
 import { syncCommands } from './sync-commands.ts';
 
-export interface BotOptions extends CommandContext {
+export interface BotOptions extends Omit<CommandContext, 'poster'> {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'>;
   commands: Map<string, Command>;
+  defaultSchedule?: ScheduleConfig;
+  /** Drive the lesson of the day from node-cron each minute (tests call `poster.tick()` instead). */
+  runCron?: boolean;
 }
 
 export interface RunningBot {
   client: Client;
+  poster: DailyPoster;
   /** Resolves true once logged in, false if stopped first; rejects when the start is fatal. */
   loggedIn: Promise<boolean>;
+  /** Resolves once the client is ready, its commands are in sync and the catch-up post ran. */
+  ready: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,24 +35,34 @@ function logConnection(client: Client, log: CommandContext['log']) {
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 }
 
-/** Starts the client: routes interactions, syncs commands once ready, logs in with retries. */
+/** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */
 export function startBot(options: BotOptions): RunningBot {
-  const { config, commands, log } = options;
+  const { config, commands, log, store } = options;
   const client = createClient(config.DISCORD_API_URL);
-  const route = createInteractionRouter(commands, options);
+  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client) });
+  const route = createInteractionRouter(commands, { ...options, poster });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   logConnection(client, log);
-  client.once(Events.ClientReady, (ready) => {
-    log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'ready');
-    syncCommands(ready, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
-  });
+  let minuteTask: ReturnType<typeof cron.schedule> | undefined;
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, async (readyClient) => {
+      log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
+      await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
+      await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
+      if (options.runCron !== false) minuteTask = cron.schedule('* * * * *', () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
+      resolve();
+    }),
+  );
   const stopping = new AbortController();
   const loggedIn = loginWithRetry(client, config.DISCORD_TOKEN, config.DISCORD_API_URL, log, stopping.signal);
   return {
     client,
+    poster,
     loggedIn,
+    ready,
     async stop() {
       stopping.abort();
+      await minuteTask?.destroy();
       await client.destroy();
     },
   };

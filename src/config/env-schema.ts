@@ -1,5 +1,6 @@
 import cron from 'node-cron';
 import { z } from 'zod';
+import { dailyTimeFromCron } from '../schedule/default-schedule.ts';
 import { isValidTimeZone } from '../util/time-zone.ts';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
@@ -16,7 +17,13 @@ export const envSchema = z.object({
   DISCORD_GUILD_ID: optional(snowflake),
   STORE_URL: optional(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\//, 'must be a URL such as sqlite://data/study.sqlite')).default('sqlite://data/study.sqlite'),
   STUDY_CHANNEL_ID: optional(snowflake),
-  STUDY_CRON: optional(z.string().refine((expression) => cron.validate(expression), 'must be a node-cron expression with 5 or 6 fields, such as "0 9 * * *"')).default('0 9 * * *'),
+  STUDY_CRON: optional(
+    z.string().superRefine((expression, ctx) => {
+      if (!cron.validate(expression)) return ctx.addIssue({ code: 'custom', message: 'must be a node-cron expression with 5 or 6 fields, such as "0 9 * * *"' });
+      const daily = dailyTimeFromCron(expression);
+      if ('reason' in daily) ctx.addIssue({ code: 'custom', message: daily.reason });
+    }),
+  ).default('0 9 * * *'),
   STUDY_TIMEZONE: optional(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"')).default('UTC'),
   LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })).default('info'),
 });

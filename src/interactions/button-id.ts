@@ -17,13 +17,24 @@ export const buttonAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('undo'), lessonId, ownerId: snowflake }),
   /** Show another lesson (previous / next). */
   z.object({ action: z.literal('open'), lessonId, ownerId: snowflake }),
+  /** Lesson of the day: mark it studied for whoever clicks. */
+  z.object({ action: z.literal('studied'), lessonId }),
+  /** Lesson of the day: open the full lesson for whoever clicks, ephemerally. */
+  z.object({ action: z.literal('full'), lessonId }),
   /** Show a page of the group view. */
   z.object({ action: z.literal('group'), page: z.coerce.number().int().min(0).max(10_000), ownerId: snowflake }),
 ]);
 
 export type ButtonAction = z.infer<typeof buttonAction>;
 
-const fieldOrder = { done: ['lessonId', 'ownerId'], undo: ['lessonId', 'ownerId'], open: ['lessonId', 'ownerId'], group: ['page', 'ownerId'] } as const;
+const fieldOrder = {
+  done: ['lessonId', 'ownerId'],
+  undo: ['lessonId', 'ownerId'],
+  open: ['lessonId', 'ownerId'],
+  studied: ['lessonId'],
+  full: ['lessonId'],
+  group: ['page', 'ownerId'],
+} as const;
 
 export class ButtonIdError extends Error {
   override name = 'ButtonIdError';

@@ -11,17 +11,20 @@ export interface Standing {
   done: number;
   percent: number;
   streak: number;
+  /** Whether they have done the lesson of the day, when one was posted today. */
+  studiedToday: boolean;
 }
 
 /** Every learner on the server's roster, ranked by lessons completed, then streak, then who got there first. */
-export async function groupStandings(store: StudyStore, course: Course, guildId: string, now: Date, timeZone: string): Promise<Standing[]> {
+export async function groupStandings(store: StudyStore, course: Course, guildId: string, now: Date, timeZone: string, todaysLessonId?: string): Promise<Standing[]> {
   const learners = await store.listLearners(guildId);
   const rows = await Promise.all(
     learners.map(async (userId) => {
       const completions = await getCompletions(store, course, userId);
       const { overall } = progressStats(course, completions);
       const last = lastStudiedAt(completions)?.getTime() ?? Number.POSITIVE_INFINITY;
-      return { userId, done: overall.done, percent: overall.percent, streak: currentStreak(completions.values(), now, timeZone), last };
+      const studiedToday = todaysLessonId !== undefined && completions.has(todaysLessonId);
+      return { userId, done: overall.done, percent: overall.percent, streak: currentStreak(completions.values(), now, timeZone), studiedToday, last };
     }),
   );
   rows.sort((a, b) => b.done - a.done || b.streak - a.streak || a.last - b.last || a.userId.localeCompare(b.userId));

@@ -9,4 +9,11 @@ export const storeKeys = {
   completion: (userId: string, lessonId: string) => `completion:${userId}:${lessonId}`,
   rosterPrefix: (guildId: string) => `roster:${guildId}:`,
   rosterEntry: (guildId: string, userId: string) => `roster:${guildId}:${userId}`,
+  schedulePrefix: 'schedule:',
+  schedule: (guildId: string) => `schedule:${guildId}`,
+  pointer: (guildId: string) => `pointer:${guildId}`,
+  /** The claim on one server's post for one local date: written once, by whoever posts. */
+  dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
+  lastPost: (guildId: string) => `last-post:${guildId}`,
+  lastError: (guildId: string) => `last-error:${guildId}`,
 } as const;

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
 import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
 import { listKeys } from './list-keys.ts';
+import { readValid } from './read-valid.ts';
+import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
 import { openKeyv, type OpenedKeyv } from './open-keyv.ts';
 import { completionValue } from './values.ts';
@@ -14,15 +15,9 @@ export interface StudyStore {
   /** Records that the learner used the bot in the server (the roster for group views). */
   touchLearner(guildId: string, userId: string, at: Date): Promise<void>;
   listLearners(guildId: string): Promise<string[]>;
+  /** Lesson-of-the-day schedules, pointers and daily post records. */
+  schedules: ScheduleStore;
   close(): Promise<void>;
-}
-
-function readValid<T>(schema: z.ZodType<T>, key: string, raw: unknown, log: Log): T | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  log.warn({ key, issues: parsed.error.issues.map((issue) => issue.message) }, 'ignoring a corrupt stored value');
-  return undefined;
 }
 
 export function createStudyStore(opened: OpenedKeyv, log: Log): StudyStore {
@@ -52,6 +47,7 @@ export function createStudyStore(opened: OpenedKeyv, log: Log): StudyStore {
       const prefix = storeKeys.rosterPrefix(guildId);
       return (await listKeys(opened, prefix)).map((key) => key.slice(prefix.length));
     },
+    schedules: createScheduleStore(opened, log),
     async close() {
       await keyv.disconnect();
     },

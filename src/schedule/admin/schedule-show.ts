@@ -1,0 +1,34 @@
+import { EmbedBuilder, MessageFlags, time, TimestampStyles, type ChatInputCommandInteraction } from 'discord.js';
+import type { CommandContext } from '../../bot/command.ts';
+import { localTime } from '../../util/local-time.ts';
+import { truncate } from '../../util/truncate.ts';
+import { nextPostTime } from '../due.ts';
+import { describeDays } from '../schedule-config.ts';
+
+/** The schedule, the next post time, the group's next lesson, the last post and the last error. */
+export async function scheduleShow(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, { poster, store, course, clock }: CommandContext): Promise<void> {
+  const guildId = interaction.guildId;
+  const effective = await poster.scheduleOf(guildId);
+  if (!effective) {
+    await interaction.reply({ content: 'No lesson of the day is set up here yet. Start one with /schedule set channel:#study time:09:00 timezone:Europe/Berlin.', flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const { config, isDefault } = effective;
+  const now = clock.now();
+  const today = localTime(now, config.timeZone).date;
+  const [pointer, lastPost, lastError, todays] = await Promise.all([store.schedules.getPointer(guildId), store.schedules.getLastPost(guildId), store.schedules.getLastError(guildId), store.schedules.getPost(guildId, today)]);
+  const next = nextPostTime(config, now, todays?.state === 'sent' || todays?.state === 'failed' ? today : undefined);
+  const nextLesson = pointer && 'finished' in pointer ? 'the course is finished: the next post says so and pauses' : (course.lessonById(pointer?.nextLessonId ?? '') ?? course.lessons[0])?.title;
+  const lastLesson = lastPost?.lessonId ? (course.lessonById(lastPost.lessonId)?.title ?? lastPost.lessonId) : 'course finished';
+  const embed = new EmbedBuilder().setTitle('Lesson of the day').addFields(
+    { name: 'Channel', value: `<#${config.channelId}>`, inline: true },
+    { name: 'When', value: `${config.time} ${config.timeZone}, ${describeDays(config.weekdays)}`, inline: true },
+    { name: 'Status', value: config.paused ? '⏸️ Paused' : '▶️ Active', inline: true },
+    { name: 'Next post', value: next ? `${time(next, TimestampStyles.LongDateTime)} (${time(next, TimestampStyles.RelativeTime)})` : 'None while paused' },
+    { name: 'Next lesson', value: truncate(nextLesson ?? 'none', 1024) },
+    { name: 'Last post', value: lastPost ? `${lastPost.date}: ${truncate(lastLesson, 200)} (https://discord.com/channels/${guildId}/${lastPost.channelId}/${lastPost.messageId})` : 'None yet' },
+    { name: 'Last error', value: lastError ? truncate(`${time(new Date(lastError.at), TimestampStyles.RelativeTime)}: ${lastError.message}`, 1024) : 'None' },
+  );
+  if (isDefault) embed.setFooter({ text: 'From the bot’s default settings (STUDY_CHANNEL_ID). /schedule set makes it this server’s own.' });
+  await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { Course, Lesson } from '../course/course.ts';
+import type { Log } from '../log.ts';
+import type { ScheduleStore } from '../store/schedule-store.ts';
+import type { DailyPost } from '../store/schedule-values.ts';
+import { backoffDelay } from '../util/backoff.ts';
+import { courseFinishedMessage, discussionThreadName, lessonOfTheDayMessage } from './lesson-post.ts';
+import { describePostFailure } from './post-messages.ts';
+import { isPermanentFailure, type PostSender } from './post-sender.ts';
+import type { ScheduleConfig } from './schedule-config.ts';
+
+export interface PosterDeps {
+  schedules: ScheduleStore;
+  course: Course;
+  clock: Clock;
+  log: Log;
+  sender: PostSender;
+}
+
+export type PostOutcome = { kind: 'sent'; record: DailyPost } | { kind: 'already'; record: DailyPost } | { kind: 'elsewhere' | 'later' } | { kind: 'failed'; message: string };
+
+/** A claim older than this with no result means its process died between claim and send. */
+export const staleClaimMs = 5 * 60_000;
+const maxAttempts = 6;
+
+/** The lesson the group is on: the pointer's lesson, the first lesson when unset or gone, null when finished. */
+async function currentLesson({ schedules, course, log }: PosterDeps, guildId: string): Promise<Lesson | null> {
+  const pointer = await schedules.getPointer(guildId);
+  if (pointer && 'finished' in pointer) return null;
+  const lesson = pointer ? course.lessonById(pointer.nextLessonId) : undefined;
+  if (pointer && !lesson) log.warn({ guildId, lessonId: pointer.nextLessonId }, 'the group pointer names a lesson no longer in the course; starting from the first');
+  return lesson ?? course.lessons[0] ?? null;
+}
+
+/** Takes the day: claims it atomically when unclaimed, or takes over a retry or a stale claim. */
+async function takeDay(deps: PosterDeps, guildId: string, date: string, schedule: ScheduleConfig): Promise<DailyPost | PostOutcome> {
+  const now = deps.clock.now().getTime();
+  const existing = await deps.schedules.getPost(guildId, date);
+  if (existing?.state === 'sent' || existing?.state === 'failed') return { kind: 'already', record: existing };
+  if (existing?.state === 'retry' && (existing.nextAttemptAt ?? 0) > now) return { kind: 'later' };
+  if (existing?.state === 'claimed' && now - existing.claimedAt < staleClaimMs) return { kind: 'elsewhere' };
+  const lesson = existing ? undefined : await currentLesson(deps, guildId);
+  const record: DailyPost = { ...(existing ?? { lessonId: lesson?.id ?? null, attempts: 0 }), state: 'claimed', token: randomUUID(), claimedAt: now, channelId: schedule.channelId };
+  if (existing) await deps.schedules.setPost(guildId, date, record);
+  else if (!(await deps.schedules.claimPost(guildId, date, record))) return { kind: 'elsewhere' };
+  return record;
+}
+
+/** After a post: the pointer moves one lesson on; after the course-finished post the schedule pauses for a new round. */
+async function advance(deps: PosterDeps, guildId: string, record: DailyPost, schedule: ScheduleConfig) {
+  const { course, schedules } = deps;
+  if (record.lessonId === null) {
+    await schedules.setPointer(guildId, { nextLessonId: course.lessons[0]!.id });
+    await schedules.set(guildId, { ...schedule, paused: true });
+    return;
+  }
+  const next = course.lessons[(course.lessonById(record.lessonId)?.index ?? -1) + 1];
+  await schedules.setPointer(guildId, next ? { nextLessonId: next.id } : { finished: true });
+}
+
+async function recordFailure(deps: PosterDeps, guildId: string, date: string, record: DailyPost, error: unknown): Promise<PostOutcome> {
+  const now = deps.clock.now().getTime();
+  const message = describePostFailure(error, record.channelId);
+  const attempts = record.attempts + 1;
+  const giveUp = isPermanentFailure(error) || attempts >= maxAttempts;
+  const next: DailyPost = giveUp ? { ...record, state: 'failed', attempts, error: message } : { ...record, state: 'retry', attempts, error: message, nextAttemptAt: now + backoffDelay(attempts - 1, 60_000, 30 * 60_000) };
+  await deps.schedules.setPost(guildId, date, next);
+  await deps.schedules.setLastError(guildId, { at: now, message });
+  deps.log.warn({ guildId, date, channelId: record.channelId, attempts, giveUp, reason: message }, 'lesson of the day not posted');
+  return giveUp ? { kind: 'failed', message } : { kind: 'later' };
+}
+
+/**
+ * Posts one server's lesson of the day for one local date, at most once: the day is claimed
+ * in the store before anything is sent, and the claim's state records how it ended.
+ */
+export async function postForDay(deps: PosterDeps, guildId: string, date: string, schedule: ScheduleConfig): Promise<PostOutcome> {
+  const taken = await takeDay(deps, guildId, date, schedule);
+  if ('kind' in taken) return taken;
+  const { course, sender, schedules, log, clock } = deps;
+  const lesson = taken.lessonId === null ? undefined : course.lessonById(taken.lessonId);
+  let messageId: string;
+  try {
+    messageId = await sender.postMessage(taken.channelId, lesson ? lessonOfTheDayMessage(course, lesson, date) : courseFinishedMessage(course));
+  } catch (error) {
+    return recordFailure(deps, guildId, date, taken, error);
+  }
+  const sent: DailyPost = { ...taken, state: 'sent', messageId, attempts: taken.attempts + 1 };
+  await schedules.setPost(guildId, date, sent);
+  await advance(deps, guildId, sent, schedule);
+  await schedules.setLastPost(guildId, { date, lessonId: sent.lessonId, channelId: sent.channelId, messageId, at: clock.now().getTime() });
+  await schedules.setLastError(guildId, undefined);
+  log.info({ guildId, date, lesson: sent.lessonId, messageId }, 'posted the lesson of the day');
+  if (lesson) {
+    await sender.startThread(sent.channelId, messageId, discussionThreadName(lesson, date)).catch((error) => log.warn({ guildId, messageId, err: error }, 'could not start the discussion thread'));
+  }
+  return { kind: 'sent', record: sent };
+}

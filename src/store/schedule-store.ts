@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import type { Log } from '../log.ts';
+import { scheduleConfig, type ScheduleConfig } from '../schedule/schedule-config.ts';
+import { claimKey } from './claim.ts';
+import { storeKeys } from './keys.ts';
+import { listKeys } from './list-keys.ts';
+import type { OpenedKeyv } from './open-keyv.ts';
+import { readValid } from './read-valid.ts';
+import { dailyPostValue, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
+
+export interface ScheduleStore {
+  get(guildId: string): Promise<ScheduleConfig | undefined>;
+  set(guildId: string, config: ScheduleConfig): Promise<void>;
+  /** Every server's own schedule. */
+  list(): Promise<Map<string, ScheduleConfig>>;
+  getPointer(guildId: string): Promise<Pointer | undefined>;
+  setPointer(guildId: string, pointer: Pointer): Promise<void>;
+  getPost(guildId: string, date: string): Promise<DailyPost | undefined>;
+  setPost(guildId: string, date: string, post: DailyPost): Promise<void>;
+  /** Stores the post record only if none exists for that server and date; true if this one won. */
+  claimPost(guildId: string, date: string, post: DailyPost): Promise<boolean>;
+  getLastPost(guildId: string): Promise<LastPost | undefined>;
+  setLastPost(guildId: string, post: LastPost): Promise<void>;
+  getLastError(guildId: string): Promise<LastError | undefined>;
+  setLastError(guildId: string, error: LastError | undefined): Promise<void>;
+}
+
+export function createScheduleStore(opened: OpenedKeyv, log: Log): ScheduleStore {
+  const { keyv } = opened;
+  const read = async <T>(schema: z.ZodType<T>, key: string) => readValid(schema, key, await keyv.get(key), log);
+  const write = async (key: string, value: unknown) => void (await keyv.set(key, value));
+  return {
+    get: (guildId) => read(scheduleConfig, storeKeys.schedule(guildId)),
+    set: (guildId, config) => write(storeKeys.schedule(guildId), config),
+    async list() {
+      const keys = await listKeys(opened, storeKeys.schedulePrefix);
+      const values = keys.length ? await keyv.getMany(keys) : [];
+      const schedules = new Map<string, ScheduleConfig>();
+      keys.forEach((key, i) => {
+        const config = readValid(scheduleConfig, key, values[i], log);
+        if (config) schedules.set(key.slice(storeKeys.schedulePrefix.length), config);
+      });
+      return schedules;
+    },
+    getPointer: (guildId) => read(pointerValue, storeKeys.pointer(guildId)),
+    setPointer: (guildId, pointer) => write(storeKeys.pointer(guildId), pointer),
+    getPost: (guildId, date) => read(dailyPostValue, storeKeys.dailyPost(guildId, date)),
+    setPost: (guildId, date, post) => write(storeKeys.dailyPost(guildId, date), post),
+    claimPost: (guildId, date, post) => claimKey(opened, storeKeys.dailyPost(guildId, date), post),
+    getLastPost: (guildId) => read(lastPostValue, storeKeys.lastPost(guildId)),
+    setLastPost: (guildId, post) => write(storeKeys.lastPost(guildId), post),
+    getLastError: (guildId) => read(lastErrorValue, storeKeys.lastError(guildId)),
+    async setLastError(guildId, error) {
+      if (error) await write(storeKeys.lastError(guildId), error);
+      else await keyv.delete(storeKeys.lastError(guildId));
+    },
+  };
+}

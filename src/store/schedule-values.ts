@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Where the group is in the course: the next lesson to post, or finished. */
+export const pointerValue = z.union([z.object({ nextLessonId: z.string() }), z.object({ finished: z.literal(true) })]);
+
+/**
+ * One server's post for one local date. `claimed` is written atomically before sending;
+ * `sent` and `failed` end the day; `retry` waits for `nextAttemptAt` after a passing error.
+ */
+export const dailyPostValue = z.object({
+  state: z.enum(['claimed', 'sent', 'failed', 'retry']),
+  token: z.string(),
+  claimedAt: z.number(),
+  lessonId: z.string().nullable(),
+  channelId: z.string(),
+  messageId: z.string().optional(),
+  attempts: z.number().int().nonnegative().default(0),
+  nextAttemptAt: z.number().optional(),
+  error: z.string().optional(),
+});
+
+export const lastPostValue = z.object({ date: z.string(), lessonId: z.string().nullable(), channelId: z.string(), messageId: z.string(), at: z.number() });
+export const lastErrorValue = z.object({ at: z.number(), message: z.string() });
+
+export type Pointer = z.infer<typeof pointerValue>;
+export type DailyPost = z.infer<typeof dailyPostValue>;
+export type LastPost = z.infer<typeof lastPostValue>;
+export type LastError = z.infer<typeof lastErrorValue>;
