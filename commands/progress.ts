@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
 import { UserError } from '../src/interactions/user-error.ts';
+import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
 import { serverDay } from '../src/schedule/todays-lesson.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
@@ -27,8 +28,8 @@ export default {
     const { course, store, clock } = context;
     const learner = interaction.options.getUser('member') ?? interaction.user;
     if (learner.bot) throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
-    const member = interaction.options.getMember('member');
-    const name = (member && 'displayName' in member ? member.displayName : undefined) ?? learner.displayName;
+    const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
+    const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
     const timeZone = interaction.inGuild() ? (await serverDay(context, interaction.guildId)).timeZone : context.defaultTimeZone;

@@ -3,13 +3,21 @@ import { UserError } from '../interactions/user-error.ts';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { searchLessons } from './search-lessons.ts';
 
-/** The closest lessons to a typed text: search matches first, else the smallest edit distance to a title. */
+const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** The fewest edits from the typed text to the lesson's title, id, or any word of its title or topics. */
+function distanceTo(lesson: Lesson, query: string): number {
+  const candidates = [lesson.title.toLowerCase(), lesson.id, ...words(lesson.title), ...lesson.keyTopics.flatMap(words)];
+  return Math.min(...candidates.map((candidate) => editDistance(query, candidate)));
+}
+
+/** The closest lessons to a typed text: search matches first, else the fewest edits to a title or topic word (typos). */
 export function closestLessons(course: Course, typed: string, count = 3): Lesson[] {
   const matches = searchLessons(course, typed, count);
   if (matches.length > 0) return matches;
   const query = typed.trim().toLowerCase();
   return [...course.lessons]
-    .map((lesson) => ({ lesson, distance: Math.min(editDistance(query, lesson.title.toLowerCase()), editDistance(query, lesson.id)) }))
+    .map((lesson) => ({ lesson, distance: distanceTo(lesson, query) }))
     .sort((a, b) => a.distance - b.distance || a.lesson.index - b.lesson.index)
     .slice(0, count)
     .map((match) => match.lesson);
