@@ -1,0 +1,133 @@
+import type { TextChannel } from 'discord.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { type BotFixture, startBotFixture } from './bot-fixture.ts';
+import { ManualClock } from './clock.ts';
+import { RouteBuckets } from './http/rate-limits.ts';
+import { type Standin, startStandin } from './index.ts';
+
+const MESSAGES = '/channels/:channel_id/messages';
+
+function botFetch(discord: Standin, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${discord.apiUrl}/v10${path}`, { ...init, headers: { Authorization: `Bot ${discord.token}`, 'Content-Type': 'application/json', ...init.headers } });
+}
+
+describe('rate limits like Discord', () => {
+  let discord: Standin;
+  afterEach(async () => {
+    try {
+      discord.assertClean();
+    } finally {
+      await discord.close();
+    }
+  });
+
+  test('sends per-route rate limit headers on bot-authenticated responses', async () => {
+    discord = await startStandin();
+
+    const response = await botFetch(discord, '/users/@me');
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('X-RateLimit-Limit')).toBe('50');
+    expect(response.headers.get('X-RateLimit-Remaining')).toBe('49');
+    expect(Number(response.headers.get('X-RateLimit-Reset-After'))).toBeCloseTo(1, 1);
+    expect(Number(response.headers.get('X-RateLimit-Reset'))).toBeGreaterThan(Date.now() / 1000);
+    expect(response.headers.get('X-RateLimit-Bucket')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('answers beyond 50 requests per second with a global 429', async () => {
+    discord = await startStandin({ clock: new ManualClock() });
+
+    const responses = await Promise.all(Array.from({ length: 51 }, () => botFetch(discord, '/users/@me')));
+
+    const limited = responses.filter((response) => response.status === 429);
+    expect(responses.filter((response) => response.status === 200)).toHaveLength(50);
+    expect(limited).toHaveLength(1);
+    expect(limited[0]!.headers.get('Retry-After')).toBe('1');
+    expect(limited[0]!.headers.get('X-RateLimit-Global')).toBe('true');
+    expect(limited[0]!.headers.get('X-RateLimit-Scope')).toBe('global');
+    expect(await limited[0]!.json()).toEqual({ message: 'You are being rate limited.', code: 0, retry_after: 1, global: true });
+    expect(discord.tooManyRequests).toEqual([{ route: 'GET /users/@me', path: '/api/v10/users/@me', scope: 'global', retryAfterSeconds: 1, injected: false }]);
+  });
+
+  test('does not count interaction callbacks and webhooks against the global limit', async () => {
+    discord = await startStandin({ clock: new ManualClock() });
+    await Promise.all(Array.from({ length: 50 }, () => botFetch(discord, '/users/@me')));
+
+    const callback = await fetch(`${discord.apiUrl}/v10/interactions/1/token/callback`, { method: 'POST', body: '{"type":4}', headers: { 'Content-Type': 'application/json' } });
+    const webhook = await fetch(`${discord.apiUrl}/v10/webhooks/${discord.applicationId}/token/messages/%40original`);
+
+    expect([callback.status, webhook.status]).toEqual([404, 404]);
+    expect(callback.headers.get('X-RateLimit-Limit')).toBeNull();
+    expect(discord.tooManyRequests).toEqual([]);
+    expect(discord.takeFailures().map((failure) => failure.kind)).toEqual(['interaction', 'webhook']);
+  });
+
+  test('answers the sixth message in five seconds to one channel with a per-route 429', async () => {
+    discord = await startStandin({ clock: new ManualClock() });
+    const study = discord.addGuild({ name: 'Study Hall' }).addTextChannel('study');
+    const post = () => botFetch(discord, `/channels/${study.id}/messages`, { method: 'POST', body: JSON.stringify({ content: 'hi' }) });
+
+    for (let n = 0; n < 5; n++) expect((await post()).status).toBe(200);
+    const limited = await post();
+
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('X-RateLimit-Scope')).toBe('user');
+    expect(limited.headers.get('X-RateLimit-Global')).toBeNull();
+    expect(limited.headers.get('X-RateLimit-Remaining')).toBe('0');
+    expect(await limited.json()).toMatchObject({ retry_after: 5, global: false });
+  });
+});
+
+describe('route buckets', () => {
+  test('open a window with the first request and reset when it ends', () => {
+    const clock = new ManualClock();
+    const buckets = new RouteBuckets({}, { limit: 2, windowMs: 1000 }, clock);
+    const take = () => buckets.take('POST /channels/:channel_id/messages', 'channel-1');
+
+    expect([take().remaining, take().remaining, take().allowed]).toEqual([1, 0, false]);
+    clock.advance(1000);
+    expect(take()).toMatchObject({ allowed: true, remaining: 1, resetAfterMs: 1000 });
+  });
+});
+
+describe('a discord.js client against the limits and injected faults', () => {
+  let fixture: BotFixture;
+  afterEach(() => fixture.finish());
+
+  const studyChannel = ({ client, study }: BotFixture) => client.channels.cache.get(study.id) as TextChannel;
+
+  test('waits for the route bucket to reset instead of running into 429s', async () => {
+    fixture = await startBotFixture({ routeRateLimits: { [`POST ${MESSAGES}`]: { limit: 2, windowMs: 300 } } });
+
+    for (let n = 1; n <= 5; n++) await studyChannel(fixture).send(`message ${n}`);
+
+    expect(fixture.discord.messagesIn(fixture.study)).toHaveLength(5);
+    expect(fixture.discord.tooManyRequests).toEqual([]);
+  });
+
+  test('retries an injected 500', async () => {
+    fixture = await startBotFixture();
+    fixture.discord.faults.failNext({ method: 'POST', route: MESSAGES });
+
+    await studyChannel(fixture).send('still arrives');
+
+    const statuses = fixture.discord.requests.filter((request) => request.route === `POST ${MESSAGES}`).map((request) => request.status);
+    expect(statuses).toEqual([500, 200]);
+    expect(fixture.discord.messagesIn(fixture.study).map((message) => message.content)).toEqual(['still arrives']);
+  });
+
+  test('waits out an injected per-route 429 and an injected global 429', async () => {
+    fixture = await startBotFixture();
+    fixture.discord.faults.rateLimitNext({ method: 'POST', route: MESSAGES, retryAfterSeconds: 0.2 });
+    fixture.discord.faults.rateLimitNext({ method: 'POST', route: MESSAGES, retryAfterSeconds: 0.2, global: true });
+
+    await studyChannel(fixture).send('after waiting');
+
+    expect(fixture.discord.tooManyRequests.map(({ scope, injected }) => ({ scope, injected }))).toEqual([
+      { scope: 'user', injected: true },
+      { scope: 'global', injected: true },
+    ]);
+    expect(fixture.discord.faults.pending).toBe(0);
+    expect(fixture.discord.messagesIn(fixture.study)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,159 @@
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import { channelJson, memberJson, roleJson } from '../payloads/entities.ts';
+import type { SnowflakeGenerator } from '../snowflake.ts';
+import { ADMINISTRATOR, EVERYONE_PERMISSIONS, MANAGE_GUILD, combinePermissions } from './permissions.ts';
+import type { ChannelRecord, StandinChannel, StandinMember, StandinRole, StandinUser } from './records.ts';
+import type { AddUserOptions, WorldEvent } from './world.ts';
+
+/** What a guild needs from the world around it. */
+export interface GuildHost {
+  readonly ids: SnowflakeGenerator;
+  readonly bot: StandinUser;
+  readonly botPermissions: bigint;
+  addUser(options: AddUserOptions): StandinUser;
+  registerChannel(channel: ChannelRecord): void;
+  publish(event: WorldEvent): void;
+}
+
+export interface AddGuildOptions {
+  name: string;
+  /** The guild's preferred locale, sent as `guild_locale`. */
+  locale?: string;
+}
+
+export interface AddMemberOptions extends AddUserOptions {
+  /** Gives the member a role with Manage Server, which is what "admin" means to the bot. */
+  manageGuild?: boolean;
+  administrator?: boolean;
+  roles?: StandinRole[];
+  nick?: string;
+}
+
+export interface AddRoleOptions {
+  name: string;
+  permissions?: bigint;
+}
+
+export class StandinGuild {
+  readonly id: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly joinedAt = new Date().toISOString();
+  readonly roles: StandinRole[] = [];
+  readonly channels: ChannelRecord[] = [];
+  private readonly memberRecords = new Map<string, StandinMember>();
+  readonly general: StandinChannel;
+  readonly owner: StandinMember;
+  /** Set once the guild has been announced, so later additions are sent as gateway events. */
+  announced = false;
+
+  constructor(
+    private readonly host: GuildHost,
+    options: AddGuildOptions,
+  ) {
+    this.id = host.ids.nextSpread();
+    this.name = options.name;
+    this.locale = options.locale ?? 'en-US';
+    this.roles.push({ id: this.id, name: '@everyone', permissions: EVERYONE_PERMISSIONS, position: 0 });
+    const botRole = this.addRole({ name: host.bot.username, permissions: host.botPermissions }, host.bot.id);
+    this.owner = this.addMember({ username: `${options.name.toLowerCase().replace(/\W+/g, '-')}-owner` });
+    this.addExistingUser(host.bot, [botRole.id]);
+    this.general = this.addTextChannel('general');
+  }
+
+  get everyoneRole(): StandinRole {
+    return this.roles[0]!;
+  }
+
+  get members(): StandinMember[] {
+    return [...this.memberRecords.values()];
+  }
+
+  member(userId: string): StandinMember | undefined {
+    return this.memberRecords.get(userId);
+  }
+
+  addTextChannel(name: string, options: { topic?: string } = {}): StandinChannel {
+    const channel: ChannelRecord = {
+      id: this.host.ids.next(),
+      type: ChannelType.GuildText,
+      name,
+      guildId: this.id,
+      parentId: null,
+      position: this.channels.length,
+      topic: options.topic ?? null,
+      lastMessageId: null,
+    };
+    this.addChannel(channel);
+    return channel;
+  }
+
+  /** Registers a channel of any kind (threads come through here too). */
+  addChannel(channel: ChannelRecord): void {
+    this.channels.push(channel);
+    this.host.registerChannel(channel);
+    const event = channel.thread ? GatewayDispatchEvents.ThreadCreate : GatewayDispatchEvents.ChannelCreate;
+    const data = channel.thread ? { ...channelJson(channel), newly_created: true } : channelJson(channel);
+    this.publish(event, data, GatewayIntentBits.Guilds);
+  }
+
+  addRole(options: AddRoleOptions, botId?: string): StandinRole {
+    const role: StandinRole = {
+      id: this.host.ids.next(),
+      name: options.name,
+      permissions: options.permissions ?? 0n,
+      position: this.roles.length,
+      ...(botId ? { botId } : {}),
+    };
+    this.roles.push(role);
+    this.publish(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.id, role: roleJson(role) }, GatewayIntentBits.Guilds);
+    return role;
+  }
+
+  addMember(options: AddMemberOptions): StandinMember {
+    const roleIds = (options.roles ?? []).map((role) => role.id);
+    if (options.manageGuild) roleIds.push(this.roleNamed('Moderator', MANAGE_GUILD).id);
+    if (options.administrator) roleIds.push(this.roleNamed('Admin', ADMINISTRATOR).id);
+    return this.addExistingUser(this.host.addUser(options), roleIds, options.nick);
+  }
+
+  addExistingUser(user: StandinUser, roleIds: string[] = [], nick?: string): StandinMember {
+    const member: StandinMember = {
+      id: user.id,
+      username: user.username,
+      globalName: user.globalName,
+      locale: user.locale,
+      bot: user.bot,
+      user,
+      guild: this,
+      roleIds,
+      joinedAt: new Date().toISOString(),
+      nick: nick ?? null,
+    };
+    this.memberRecords.set(user.id, member);
+    this.publish(
+      GatewayDispatchEvents.GuildMemberAdd,
+      { ...memberJson(member), guild_id: this.id },
+      GatewayIntentBits.GuildMembers,
+    );
+    return member;
+  }
+
+  /** The member's guild-wide permissions, as Discord computes them for `member.permissions`. */
+  permissionsOf(userId: string): bigint {
+    const member = this.memberRecords.get(userId);
+    if (!member) throw new Error(`${userId} is not a member of guild ${this.name}`);
+    const rolePermissions = this.roles
+      .filter((role) => role.id === this.id || member.roleIds.includes(role.id))
+      .map((role) => role.permissions);
+    return combinePermissions(userId === this.owner.id, rolePermissions);
+  }
+
+  private roleNamed(name: string, permissions: bigint): StandinRole {
+    return this.roles.find((role) => role.name === name) ?? this.addRole({ name, permissions });
+  }
+
+  private publish(name: string, data: unknown, intent: number): void {
+    if (this.announced) this.host.publish({ name, guildId: this.id, data, intent });
+  }
+}

@@ -1,0 +1,167 @@
+import { type APIMessage, ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import { memberJson } from '../payloads/entities.ts';
+import { guildCreateJson } from '../payloads/guild-json.ts';
+import { type MessageFields, type MessageOrigin, type UploadedFile, createMessageJson, editMessageJson } from '../payloads/message-json.ts';
+import { SnowflakeGenerator } from '../snowflake.ts';
+import { type AddGuildOptions, type GuildHost, StandinGuild } from './guild.ts';
+import { MessageStore } from './messages.ts';
+import type { ChannelRecord, StandinChannel, StandinUser } from './records.ts';
+
+export interface AddUserOptions {
+  username: string;
+  globalName?: string;
+  /** The user's client language, sent as the interaction's `locale`. */
+  locale?: string;
+}
+
+/** A change that connected bots hear about over the gateway, if they hold the intent. */
+export interface WorldEvent {
+  name: string;
+  guildId: string | null;
+  data: unknown;
+  intent: number;
+}
+
+export interface WorldOptions {
+  botUsername: string;
+  botPermissions: bigint;
+  publish: (event: WorldEvent) => void;
+}
+
+/** Everything that exists on the stand-in's Discord: users, guilds, channels and messages. */
+export class World implements GuildHost {
+  readonly ids = new SnowflakeGenerator();
+  readonly users = new Map<string, StandinUser>();
+  readonly guilds = new Map<string, StandinGuild>();
+  readonly channels = new Map<string, ChannelRecord>();
+  readonly messages = new MessageStore();
+  readonly bot: StandinUser;
+  readonly botPermissions: bigint;
+  private readonly dmChannels = new Map<string, ChannelRecord>();
+
+  constructor(private readonly options: WorldOptions) {
+    this.botPermissions = options.botPermissions;
+    this.bot = this.createUser({ username: options.botUsername }, true);
+  }
+
+  addUser(options: AddUserOptions): StandinUser {
+    return this.createUser(options, false);
+  }
+
+  addGuild(options: AddGuildOptions): StandinGuild {
+    const guild = new StandinGuild(this, options);
+    this.guilds.set(guild.id, guild);
+    guild.announced = true;
+    this.options.publish({
+      name: GatewayDispatchEvents.GuildCreate,
+      guildId: guild.id,
+      data: guildCreateJson(guild, this.bot.id),
+      intent: GatewayIntentBits.Guilds,
+    });
+    return guild;
+  }
+
+  registerChannel(channel: ChannelRecord): void {
+    this.channels.set(channel.id, channel);
+  }
+
+  publish(event: WorldEvent): void {
+    this.options.publish(event);
+  }
+
+  channel(id: string): ChannelRecord | undefined {
+    return this.channels.get(id);
+  }
+
+  guildOf(channel: StandinChannel): StandinGuild | undefined {
+    return channel.guildId ? this.guilds.get(channel.guildId) : undefined;
+  }
+
+  /** The DM channel between the bot and a user, opened on first use like Discord does. */
+  dmChannelWith(user: StandinUser): ChannelRecord {
+    const existing = this.dmChannels.get(user.id);
+    if (existing) return existing;
+    const channel: ChannelRecord = {
+      id: this.ids.next(),
+      type: ChannelType.DM,
+      name: null,
+      guildId: null,
+      parentId: null,
+      position: 0,
+      topic: null,
+      recipient: user,
+      lastMessageId: null,
+    };
+    this.dmChannels.set(user.id, channel);
+    this.registerChannel(channel);
+    return channel;
+  }
+
+  /** Stores a new message (by the bot unless another author is given) and tells the gateway about it. */
+  postMessage(
+    channel: ChannelRecord,
+    body: MessageFields,
+    origin: Partial<Pick<MessageOrigin, 'author' | 'type' | 'flags' | 'webhookId' | 'applicationId' | 'interactionMetadata' | 'files'>> = {},
+    ephemeral = false,
+  ): APIMessage {
+    const json = createMessageJson(body, {
+      ...origin,
+      id: this.ids.next(),
+      channel,
+      author: origin.author ?? this.bot,
+      findUser: (id) => this.users.get(id),
+      findMessage: (id) => this.messages.get(id)?.json,
+    });
+    this.messages.add(json, ephemeral);
+    if (!ephemeral) {
+      channel.lastMessageId = json.id;
+      if (channel.thread) channel.thread.messageCount += 1;
+      this.publishMessageEvent(GatewayDispatchEvents.MessageCreate, channel, json);
+    }
+    return json;
+  }
+
+  editMessage(id: string, body: MessageFields, files: UploadedFile[] = []): APIMessage {
+    const stored = this.messages.get(id);
+    if (!stored) throw new Error(`message ${id} does not exist`);
+    const edited = editMessageJson(stored.json, body, files);
+    this.messages.replace(id, edited);
+    const channel = this.channels.get(edited.channel_id);
+    if (channel && !stored.ephemeral) this.publishMessageEvent(GatewayDispatchEvents.MessageUpdate, channel, edited);
+    return edited;
+  }
+
+  deleteMessage(id: string): void {
+    const stored = this.messages.get(id);
+    if (!stored) return;
+    this.messages.delete(id);
+    const channel = this.channels.get(stored.json.channel_id);
+    if (channel && !stored.ephemeral) {
+      const data = { id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) };
+      this.publish({ name: GatewayDispatchEvents.MessageDelete, guildId: channel.guildId, data, intent: messageIntent(channel) });
+    }
+  }
+
+  private publishMessageEvent(name: string, channel: ChannelRecord, json: APIMessage): void {
+    const guild = channel.guildId ? this.guilds.get(channel.guildId) : undefined;
+    const member = guild?.member(json.author.id);
+    const extra = guild ? { guild_id: guild.id, ...(member ? { member: { ...memberJson(member), user: undefined } } : {}) } : {};
+    this.publish({ name, guildId: channel.guildId, data: { ...json, ...extra }, intent: messageIntent(channel) });
+  }
+
+  private createUser(options: AddUserOptions, bot: boolean): StandinUser {
+    const user: StandinUser = {
+      id: this.ids.next(),
+      username: options.username,
+      globalName: options.globalName ?? (bot ? null : options.username),
+      locale: options.locale ?? 'en-US',
+      bot,
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+}
+
+function messageIntent(channel: ChannelRecord): number {
+  return channel.guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages;
+}
