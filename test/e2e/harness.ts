@@ -1,0 +1,104 @@
+import { REST, Routes, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { loadCommands } from '../../src/bot/load-commands.ts';
+import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
+import type { Course } from '../../src/course/course.ts';
+import { loadCourse } from '../../src/course/load-course.ts';
+import type { ScheduleConfig } from '../../src/schedule/schedule-config.ts';
+import { openStudyStore, type StudyStore } from '../../src/store/study-store.ts';
+import { startStandin, type Standin, type StandinOptions } from '../standin/index.ts';
+import { captureLog } from '../support/capture-log.ts';
+import { manualClock } from '../support/fixtures.ts';
+import { tempStoreDir } from '../support/temp-store.ts';
+
+export interface HarnessOptions {
+  /** Where the bot's clock starts (it only moves when the test moves it). */
+  now?: string;
+  defaultTimeZone?: string;
+  defaultSchedule?: ScheduleConfig;
+  standin?: StandinOptions;
+  /** Another course than the shipped outline. */
+  course?: Course;
+}
+
+/**
+ * A fresh Discord stand-in and a fresh bot on a fresh SQLite store, run in this process with
+ * a clock the test controls. `restart()` stops the bot and starts a new one on the same store.
+ */
+export async function startHarness(options: HarnessOptions = {}) {
+  const discord = await startStandin(options.standin);
+  const temp = tempStoreDir();
+  const { log, lines } = captureLog('info');
+  const clock = manualClock(options.now ?? '2026-05-11T12:00:00Z');
+  const course = options.course ?? loadCourse();
+  const commands = await loadCommands();
+  let store: StudyStore;
+  let bot: RunningBot;
+
+  async function launch() {
+    store = await openStudyStore(temp.url, log);
+    bot = startBot({
+      config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: undefined },
+      course,
+      store,
+      clock,
+      log,
+      commands,
+      defaultTimeZone: options.defaultTimeZone ?? 'UTC',
+      defaultSchedule: options.defaultSchedule,
+      runCron: false,
+    });
+    await bot.ready;
+  }
+
+  async function stop() {
+    await bot.stop();
+    await store.close();
+  }
+
+  return {
+    discord,
+    clock,
+    course,
+    logLines: lines,
+    get bot() {
+      return bot;
+    },
+    get store() {
+      return store;
+    },
+    /**
+     * Every message body the bot sent (replies, edits, follow-ups, channel posts) must set
+     * allowed_mentions so that its content pings no user, role, @everyone or @here.
+     */
+    assertNoPings() {
+      const messageBodies = discord.requests
+        .filter((request) => request.method !== 'GET' && request.body && typeof request.body === 'object')
+        .map((request) => ({ route: request.route ?? request.path, body: request.body as Record<string, unknown> }))
+        .map(({ route, body }) => ({ route, message: (body.data ?? body) as Record<string, unknown> }))
+        .filter(({ message }) => 'content' in message || 'embeds' in message);
+      const pinging = messageBodies.filter(({ message }) => {
+        const allowed = message.allowed_mentions as { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
+        return !allowed || (allowed.parse?.length ?? 0) > 0 || (allowed.users?.length ?? 0) > 0 || (allowed.roles?.length ?? 0) > 0;
+      });
+      if (pinging.length > 0) throw new Error(`messages without allowed_mentions { parse: [] }: ${pinging.map(({ route }) => route).join(', ')}`);
+      return messageBodies.length;
+    },
+    /** Posts a message as the bot, through the stand-in's REST: a message an older version of the bot might have left. */
+    async postAsBot(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<APIMessage> {
+      return (await new REST({ api: discord.apiUrl }).setToken(discord.token).post(Routes.channelMessages(channelId), { body })) as APIMessage;
+    },
+    /** Starts the bot: call after adding the guilds it should see at READY. */
+    launch,
+    async restart() {
+      await stop();
+      await launch();
+    },
+    async close() {
+      await stop().catch(() => {});
+      await discord.close();
+      temp.remove();
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
