@@ -1,4 +1,5 @@
 import { REST, Routes, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import type { Command } from '../../src/bot/command.ts';
 import { loadCommands } from '../../src/bot/load-commands.ts';
 import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
 import type { Course } from '../../src/course/course.ts';
@@ -18,6 +19,8 @@ export interface HarnessOptions {
   standin?: StandinOptions;
   /** Another course than the shipped outline. */
   course?: Course;
+  /** Other commands than those in commands/. */
+  commands?: Map<string, Command>;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   const { log, lines } = captureLog('info');
   const clock = manualClock(options.now ?? '2026-05-11T12:00:00Z');
   const course = options.course ?? loadCourse();
-  const commands = await loadCommands();
+  const commands = options.commands ?? (await loadCommands());
   let store: StudyStore;
   let bot: RunningBot;
 
