@@ -116,6 +116,18 @@ describe('a discord.js client against the limits and injected faults', () => {
     expect(fixture.discord.messagesIn(fixture.study).map((message) => message.content)).toEqual(['still arrives']);
   });
 
+  test('lets the fourth injected 503 in a row reach the bot, since discord.js retries a 5xx three times', async () => {
+    fixture = await startBotFixture();
+    fixture.discord.faults.failNext({ method: 'POST', route: MESSAGES, times: 4, status: 503 });
+
+    await expect(studyChannel(fixture).send('lost')).rejects.toMatchObject({ name: 'HTTPError', status: 503 });
+
+    const statuses = fixture.discord.requests.filter((request) => request.route === `POST ${MESSAGES}`).map((request) => request.status);
+    expect(statuses).toEqual([503, 503, 503, 503]);
+    expect(fixture.discord.messagesIn(fixture.study)).toEqual([]);
+    expect(fixture.discord.failures).toEqual([]);
+  });
+
   test('waits out an injected per-route 429 and an injected global 429', async () => {
     fixture = await startBotFixture();
     fixture.discord.faults.rateLimitNext({ method: 'POST', route: MESSAGES, retryAfterSeconds: 0.2 });

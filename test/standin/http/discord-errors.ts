@@ -7,14 +7,23 @@ export interface DiscordErrorBody {
   errors?: Record<string, unknown>;
 }
 
-/** A response in Discord's error shape; `failures` are recorded against the route when set. */
+/**
+ * A response in Discord's error shape. `failure` is recorded against the route (the bot did something
+ * real Discord rejects); `refusal` explains an answer that is Discord's correct behaviour and is not recorded.
+ */
 export class DiscordHttpError extends Error {
   constructor(
     readonly status: number,
     readonly body: DiscordErrorBody,
     readonly failure?: { kind: FailureKind; reasons: string[] },
+    readonly refusal?: string,
   ) {
     super(`${status} ${body.message}`);
+  }
+
+  /** Why the request was answered this way, for `RequestRecord.error.reason`. */
+  get reason(): string {
+    return this.refusal ?? this.failure?.reasons.join('; ') ?? this.message;
   }
 }
 
@@ -48,6 +57,20 @@ export const discordErrors = {
       { kind: 'invalid-body', reasons },
     );
   },
+};
+
+function refuse(status: number, message: string, code: number, reason: string): DiscordHttpError {
+  return new DiscordHttpError(status, { message, code }, undefined, reason);
+}
+
+/**
+ * What Discord correctly answers when the world, not the payload, forbids a request (a channel the bot
+ * may not see or post in, a deleted channel). Visible in `standin.requests`, never an `assertClean()` failure.
+ */
+export const discordRefusals = {
+  missingAccess: (reason: string) => refuse(403, 'Missing Access', 50001, reason),
+  missingPermissions: (reason: string) => refuse(403, 'Missing Permissions', 50013, reason),
+  deletedChannel: (id: string) => refuse(404, 'Unknown Channel', 10003, `channel ${id} was deleted`),
 };
 
 export const plainErrors = {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock.ts';
 import type { FailureLog } from '../failures.ts';
-import { DiscordHttpError, plainErrors } from './discord-errors.ts';
+import { type DiscordErrorBody, DiscordHttpError, plainErrors } from './discord-errors.ts';
 import type { Fault, FaultInjector } from './faults.ts';
 import { GlobalRateLimit, RouteBuckets, type WindowRule, bucketHeaders, majorParameter, tooManyRequestsReply } from './rate-limits.ts';
 import { parseBody, readRawBody } from './read-body.ts';
@@ -10,7 +10,7 @@ import { Router } from './router.ts';
 
 export const API_PREFIX = '/api/v10';
 
-export type { RequestRecord, RestReply, RestRequest, RestRoute, TooManyRequestsRecord } from './rest-types.ts';
+export type { RequestError, RequestRecord, RestReply, RestRequest, RestRoute, TooManyRequestsRecord } from './rest-types.ts';
 
 export interface RestServerOptions {
   routes: RestRoute[];
@@ -28,6 +28,8 @@ interface Outgoing {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Why an error answer was given. */
+  reason?: string;
 }
 
 /** Discord's REST API at `/api/v10`: auth, rate limits, injected faults, then the route's handler. */
@@ -53,7 +55,8 @@ export class RestServer {
     if (outgoing.body !== undefined) headers['Content-Type'] = 'application/json';
     response.writeHead(outgoing.status, headers);
     response.end(outgoing.body === undefined ? undefined : JSON.stringify(outgoing.body));
-    this.requests.push({ method, path: url.pathname, route, status: outgoing.status, body });
+    const error = errorOf(outgoing);
+    this.requests.push({ method, path: url.pathname, route, status: outgoing.status, body, ...(error ? { error } : {}) });
     this.options.onChange();
   }
 
@@ -68,7 +71,8 @@ export class RestServer {
     if (lookup.found !== 'route' || path === undefined) {
       this.options.failures.record('unknown-route', `${method} ${url.pathname}: unknown route (real Discord answers 404)`);
       const body = lookup.found === 'other-method' ? plainErrors.methodNotAllowed : plainErrors.notFound;
-      return { outgoing: { status: lookup.found === 'other-method' ? 405 : 404, body }, route: undefined, body: undefined };
+      const outgoing = { status: lookup.found === 'other-method' ? 405 : 404, body, reason: 'unknown route' };
+      return { outgoing, route: undefined, body: undefined };
     }
     const { route, params } = lookup;
     const name = `${method} ${route.pattern}`;
@@ -89,7 +93,7 @@ export class RestServer {
     if (fault) return this.injected(fault, name, url.pathname);
     if (route.auth && headers.authorization !== `Bot ${this.options.token}`) {
       this.options.failures.record('unauthorized', `${name}: missing or wrong Authorization header (expected "Bot <token>")`);
-      return { status: 401, body: plainErrors.unauthorized };
+      return { status: 401, body: plainErrors.unauthorized, reason: 'missing or wrong Authorization header' };
     }
     let rateHeaders: Record<string, string> = {};
     if (route.auth) {
@@ -118,15 +122,15 @@ export class RestServer {
       const reasons = error.failure?.reasons ?? [];
       const shown = reasons.length > 10 ? [...reasons.slice(0, 10), `...and ${reasons.length - 10} more`] : reasons;
       for (const reason of shown) this.options.failures.record(error.failure!.kind, `${name}: ${reason}`);
-      return { status: error.status, body: error.body };
+      return { status: error.status, body: error.body, reason: error.reason };
     }
     const message = error instanceof Error ? error.message : String(error);
     this.options.failures.record('standin-error', `${name}: the stand-in itself failed: ${message}`);
-    return { status: 500, body: plainErrors.serverError };
+    return { status: 500, body: plainErrors.serverError, reason: `the stand-in itself failed: ${message}` };
   }
 
   private injected(fault: Fault, name: string, path: string): Outgoing {
-    if (fault.kind === 'server-error') return { status: fault.status, body: plainErrors.serverError };
+    if (fault.kind === 'server-error') return { status: fault.status, body: plainErrors.serverError, reason: 'injected fault' };
     return this.tooMany(name, path, fault.global ? 'global' : 'user', fault.retryAfterSeconds, true);
   }
 
@@ -135,4 +139,14 @@ export class RestServer {
     this.tooManyRequests.push({ route, path, scope, retryAfterSeconds: reply.body.retry_after, injected });
     return reply;
   }
+}
+
+function errorOf(outgoing: Outgoing) {
+  if (outgoing.status < 400 || !isErrorBody(outgoing.body)) return undefined;
+  const { code, message } = outgoing.body;
+  return { code, message, ...(outgoing.reason ? { reason: outgoing.reason } : {}) };
+}
+
+function isErrorBody(body: unknown): body is DiscordErrorBody {
+  return typeof body === 'object' && body !== null && 'code' in body && 'message' in body;
 }

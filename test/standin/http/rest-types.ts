@@ -30,6 +30,14 @@ export interface RequestRecord {
   route: string | undefined;
   status: number;
   body: unknown;
+  /** For error answers: Discord's error code and message, and why the stand-in gave them. */
+  error?: RequestError;
+}
+
+export interface RequestError {
+  code: number;
+  message: string;
+  reason?: string;
 }
 
 export interface TooManyRequestsRecord {

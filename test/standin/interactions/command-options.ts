@@ -32,11 +32,18 @@ interface Resolved {
   channels?: Record<string, unknown>;
 }
 
+/** Who invokes the command, and in which channel (resolved permissions are computed there). */
+export interface Invoker {
+  guild?: StandinGuild;
+  userId: string;
+  channel: StandinChannel;
+}
+
 /** Builds `data.options` and `data.resolved` the way a Discord client fills them from the command definition. */
 export function buildInteractionOptions(
   command: APIApplicationCommand,
   request: OptionsRequest,
-  invoker: { guild?: StandinGuild; userId: string },
+  invoker: Invoker,
 ) {
   const { guild } = invoker;
   const resolved: Resolved = {};
@@ -75,11 +82,11 @@ function leafDefinitions(command: APIApplicationCommand, request: OptionsRequest
   let level = command.options ?? [];
   const descend = (type: T, name: string) => {
     const found = level.find((option) => option.type === type && option.name === name);
-    if (!found || !('options' in found)) {
+    if (!found) {
       const kind = type === T.Subcommand ? 'subcommand' : 'subcommand group';
       throw new Error(`/${command.name} has no ${kind} "${name}" (it has: ${names(level)})`);
     }
-    level = (found.options ?? []) as APIApplicationCommandOption[];
+    level = (('options' in found ? found.options : undefined) ?? []) as APIApplicationCommandOption[];
   };
   if (request.group) descend(T.SubcommandGroup, request.group);
   if (request.subcommand) descend(T.Subcommand, request.subcommand);
@@ -101,7 +108,7 @@ function toValue(
   definition: APIApplicationCommandOption,
   value: OptionValue,
   resolved: Resolved,
-  invoker: { guild?: StandinGuild; userId: string },
+  invoker: Invoker,
 ): string | number | boolean {
   const { guild } = invoker;
   const fail = (expected: string) => new Error(`option "${definition.name}" of /${command.name} expects ${expected} (got ${JSON.stringify(value)})`);
@@ -123,7 +130,7 @@ function toValue(
       return value;
     case T.User:
     case T.Mentionable:
-      if (typeof value === 'object' && 'username' in value) return resolveUser(value, resolved, guild);
+      if (typeof value === 'object' && 'username' in value) return resolveUser(value, resolved, invoker);
       if (definition.type === T.Mentionable && typeof value === 'object' && 'permissions' in value) return resolveRole(value, resolved);
       throw fail(definition.type === T.User ? 'a user or member' : 'a user, member or role');
     case T.Channel:
@@ -138,12 +145,13 @@ function toValue(
   }
 }
 
-function resolveUser(user: StandinUser, resolved: Resolved, guild?: StandinGuild): string {
+/** Resolved members carry their permissions in the channel of the interaction. */
+function resolveUser(user: StandinUser, resolved: Resolved, { guild, channel }: Invoker): string {
   resolved.users = { ...resolved.users, [user.id]: userJson(user) };
   const member = guild?.member(user.id);
   if (guild && member) {
     const { user: _user, ...fields } = memberJson(member);
-    resolved.members = { ...resolved.members, [user.id]: { ...fields, permissions: guild.permissionsOf(user.id).toString() } };
+    resolved.members = { ...resolved.members, [user.id]: { ...fields, permissions: guild.permissionsIn(channel, user.id).toString() } };
   }
   return user.id;
 }
@@ -154,9 +162,10 @@ function resolveRole(role: StandinRole, resolved: Resolved): string {
 }
 
 /** Resolved channels carry the invoking member's permissions in them. */
-function resolvedChannel(channel: StandinChannel, invoker: { guild?: StandinGuild; userId: string }): Record<string, unknown> {
+function resolvedChannel(channel: StandinChannel, { guild, userId }: Invoker): Record<string, unknown> {
   const { id, name, type, parent_id, thread_metadata } = channelJson(channel) as unknown as Record<string, unknown>;
-  const permissions = invoker.guild ? invoker.guild.permissionsOf(invoker.userId).toString() : '0';
+  const inThisGuild = guild !== undefined && channel.guildId === guild.id;
+  const permissions = inThisGuild ? guild.permissionsIn(channel, userId).toString() : guild ? guild.permissionsOf(userId).toString() : '0';
   return { id, name, type, permissions, ...(parent_id ? { parent_id } : {}), ...(thread_metadata ? { thread_metadata } : {}) };
 }
 

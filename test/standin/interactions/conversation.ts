@@ -7,6 +7,7 @@ import {
   ComponentType,
   GatewayDispatchEvents,
   InteractionType,
+  PermissionFlagsBits,
 } from 'discord.js';
 import type { Clock } from '../clock.ts';
 import type { FailureLog } from '../failures.ts';
@@ -62,7 +63,7 @@ export class Conversation {
   async command(invocation: CommandInvocation): Promise<InteractionExchange> {
     const place = this.placeOf(invocation);
     const command = await this.registeredCommand(invocation.name, place.guild);
-    const { options, resolved } = buildInteractionOptions(command, invocation, { guild: place.guild, userId: place.user.id });
+    const { options, resolved } = buildInteractionOptions(command, invocation, { guild: place.guild, userId: place.user.id, channel: place.channel });
     const label = `/${[invocation.name, invocation.group, invocation.subcommand].filter(Boolean).join(' ')}`;
     return this.send(InteractionType.ApplicationCommand, label, place, commandData(command, options, resolved), {
       commandName: command.name,
@@ -73,7 +74,7 @@ export class Conversation {
   async autocomplete(invocation: AutocompleteInvocation): Promise<APIApplicationCommandOptionChoice[]> {
     const place = this.placeOf(invocation);
     const command = await this.registeredCommand(invocation.name, place.guild);
-    const { options } = buildInteractionOptions(command, invocation, { guild: place.guild, userId: place.user.id });
+    const { options } = buildInteractionOptions(command, invocation, { guild: place.guild, userId: place.user.id, channel: place.channel });
     const label = `autocomplete of /${invocation.name} ${invocation.focused.name}:${JSON.stringify(invocation.focused.value)}`;
     const exchange = await this.send(InteractionType.ApplicationCommandAutocomplete, label, place, commandData(command, options), {
       commandName: command.name,
@@ -162,9 +163,13 @@ export class Conversation {
     const guild = invocation.guild ?? (isMember(invocation.user) ? invocation.user.guild : undefined);
     const user = isMember(invocation.user) ? invocation.user.user : invocation.user;
     if (guild && !guild.member(user.id)) throw new Error(`${user.username} is not a member of guild ${guild.name}`);
-    const channel = invocation.channel ? world.channel(invocation.channel.id) : guild ? guild.general : world.dmChannelWith(user);
-    if (!channel) throw new Error(`channel ${invocation.channel?.id} does not exist`);
+    const requested = invocation.channel ?? guild?.general;
+    const channel = requested ? world.channel(requested.id) : world.dmChannelWith(user);
+    if (!channel) throw new Error(`channel ${requested?.name ?? requested?.id} does not exist (was it deleted?)`);
     if ((channel.guildId ?? undefined) !== guild?.id) throw new Error(`channel ${channel.name ?? channel.id} is not in ${guild ? `guild ${guild.name}` : 'a DM'}`);
+    if (guild && (guild.permissionsIn(channel, user.id) & PermissionFlagsBits.ViewChannel) === 0n) {
+      throw new Error(`${user.username} cannot see #${channel.name} (channel overwrites), so cannot interact there`);
+    }
     return { user, ...(guild ? { guild } : {}), channel };
   }
 

@@ -9,6 +9,7 @@ import {
   type RoleFlags,
   type UserFlags,
 } from 'discord.js';
+import { overwritesJson } from '../world/permission-overwrites.ts';
 import type { ChannelRecord, StandinMember, StandinRole, StandinUser } from '../world/records.ts';
 
 export function userJson(user: StandinUser): APIUser {
@@ -84,7 +85,7 @@ export function channelJson(channel: ChannelRecord): APIChannel {
     guild_id: channel.guildId ?? undefined,
     name: channel.name ?? '',
     position: channel.position,
-    permission_overwrites: [],
+    permission_overwrites: overwritesJson(channel.permissionOverwrites),
     parent_id: channel.parentId,
     nsfw: false,
     last_message_id: channel.lastMessageId,

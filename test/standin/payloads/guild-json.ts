@@ -35,7 +35,7 @@ export function guildCreateJson(guild: StandinGuild, botId: string): GatewayGuil
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: guild.general.id,
+    system_channel_id: guild.channels.includes(guild.general) ? guild.general.id : null,
     system_channel_flags: 0 as GuildSystemChannelFlags,
     rules_channel_id: null,
     max_presences: null,

@@ -53,7 +53,8 @@ export function interactionJson(source: InteractionSource): Record<string, unkno
   }
   const member = guild.member(user.id);
   if (!member) throw new Error(`${user.username} is not a member of guild ${guild.name}`);
-  const permissions = guild.permissionsOf(user.id).toString();
+  // Discord sends what the member and the app may do in this channel, overwrites included.
+  const permissions = guild.permissionsIn(channel, user.id).toString();
   return {
     ...common,
     guild_id: guild.id,
@@ -62,7 +63,7 @@ export function interactionJson(source: InteractionSource): Record<string, unkno
     member: { ...memberJson(member), permissions },
     channel: { ...channelJson(channel), permissions },
     channel_id: channel.id,
-    app_permissions: guild.permissionsOf(source.botId).toString(),
+    app_permissions: guild.permissionsIn(channel, source.botId).toString(),
     context: InteractionContextType.Guild,
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guild.id },
   };

@@ -1,17 +1,28 @@
-import { ChannelType, MessageFlags } from 'discord.js';
-import { DiscordHttpError, discordErrors } from '../http/discord-errors.ts';
+import { ChannelType, MessageFlags, PermissionFlagsBits as P } from 'discord.js';
+import { DiscordHttpError, discordErrors, discordRefusals } from '../http/discord-errors.ts';
 import type { RestRoute } from '../http/rest-server.ts';
 import { channelJson } from '../payloads/entities.ts';
-import type { MessageFields } from '../payloads/message-json.ts';
+import type { MessageFields, UploadedFile } from '../payloads/message-json.ts';
 import type { ChannelRecord } from '../world/records.ts';
+import { botChannelAccess } from './bot-channel-access.ts';
 import { type RouteContext, failWith, requireValidBody } from './route-context.ts';
 
 const DEFAULT_AUTO_ARCHIVE_MINUTES = 4320;
 
-/** Channels, messages, threads started from messages, and DM channels. */
+/**
+ * Channels, messages, threads started from messages, and DM channels. The bot's permissions in the
+ * channel (overwrites included) are checked the way Discord checks them; a deleted channel is 404.
+ */
 export function channelRoutes(context: RouteContext): RestRoute[] {
   const { world } = context;
-  const channelOf = (id: string) => world.channel(id) ?? failWith(discordErrors.unknownChannel(id));
+  const { requireView, requirePermissions } = botChannelAccess(world);
+  const channelOf = (id: string) =>
+    world.channel(id) ?? failWith(world.wasDeleted(id) ? discordRefusals.deletedChannel(id) : discordErrors.unknownChannel(id));
+  /** Sending needs Send Messages (in threads: Send Messages in Threads), files Attach Files. */
+  const requireSend = (channel: ChannelRecord, files: UploadedFile[], action: string) => {
+    const send = channel.thread ? P.SendMessagesInThreads : P.SendMessages;
+    return requirePermissions(channel, send | (files.length > 0 ? P.AttachFiles : 0n), action);
+  };
   const messageIn = (channel: ChannelRecord, id: string) => {
     const stored = world.messages.get(id);
     if (!stored || stored.ephemeral || stored.json.channel_id !== channel.id) throw discordErrors.unknownMessage(id);
@@ -19,14 +30,26 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
   };
 
   return [
-    { method: 'GET', pattern: '/channels/:channel_id', auth: true, handle: ({ params }) => ({ status: 200, body: channelJson(channelOf(params.channel_id!)) }) },
+    {
+      method: 'GET',
+      pattern: '/channels/:channel_id',
+      auth: true,
+      handle: ({ params }) => {
+        const channel = channelOf(params.channel_id!);
+        requireView(channel);
+        return { status: 200, body: channelJson(channel) };
+      },
+    },
     {
       method: 'GET',
       pattern: '/channels/:channel_id/messages',
       auth: true,
       handle: ({ params, query }) => {
+        const channel = channelOf(params.channel_id!);
+        // Without Read Message History Discord answers with no messages rather than an error.
+        if ((requireView(channel) & P.ReadMessageHistory) === 0n) return { status: 200, body: [] };
         const limit = Math.min(Number(query.get('limit') ?? 50), 100);
-        return { status: 200, body: world.messages.visibleIn(channelOf(params.channel_id!).id).reverse().slice(0, limit) };
+        return { status: 200, body: world.messages.visibleIn(channel.id).reverse().slice(0, limit) };
       },
     },
     {
@@ -36,29 +59,37 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
       handle: ({ params, body, files }) => {
         const channel = channelOf(params.channel_id!);
         const valid = requireValidBody('message-create', body, { hasFiles: files.length > 0 });
-        return { status: 200, body: world.postMessage(channel, valid as MessageFields, { files }) };
+        const granted = requireSend(channel, files, 'send a message');
+        return { status: 200, body: world.postMessage(channel, withoutUnpermittedEmbeds(valid as MessageFields, granted), { files }) };
       },
     },
     {
       method: 'GET',
       pattern: '/channels/:channel_id/messages/:message_id',
       auth: true,
-      handle: ({ params }) => ({ status: 200, body: messageIn(channelOf(params.channel_id!), params.message_id!) }),
+      handle: ({ params }) => {
+        const channel = channelOf(params.channel_id!);
+        requireView(channel, P.ReadMessageHistory);
+        return { status: 200, body: messageIn(channel, params.message_id!) };
+      },
     },
     {
       method: 'PATCH',
       pattern: '/channels/:channel_id/messages/:message_id',
       auth: true,
       handle: ({ params, body, files }) => {
-        const message = messageIn(channelOf(params.channel_id!), params.message_id!);
+        const channel = channelOf(params.channel_id!);
+        const valid = requireValidBody('message-edit', body);
+        const granted = requireView(channel);
+        const message = messageIn(channel, params.message_id!);
         if (message.author.id !== world.bot.id) {
           throw new DiscordHttpError(403, { message: 'Cannot edit a message authored by another user', code: 50005 }, {
             kind: 'invalid-body',
             reasons: [`the bot tried to edit message ${message.id} by ${message.author.username}`],
           });
         }
-        const valid = requireValidBody('message-edit', body);
-        return { status: 200, body: world.editMessage(message.id, valid as MessageFields, files) };
+        if (files.length > 0) requirePermissions(channel, P.AttachFiles, 'attach files');
+        return { status: 200, body: world.editMessage(message.id, withoutUnpermittedEmbeds(valid as MessageFields, granted), files) };
       },
     },
     {
@@ -66,7 +97,11 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
       pattern: '/channels/:channel_id/messages/:message_id',
       auth: true,
       handle: ({ params }) => {
-        world.deleteMessage(messageIn(channelOf(params.channel_id!), params.message_id!).id);
+        const channel = channelOf(params.channel_id!);
+        requireView(channel);
+        const message = messageIn(channel, params.message_id!);
+        if (message.author.id !== world.bot.id) requirePermissions(channel, P.ManageMessages, "delete another user's message");
+        world.deleteMessage(message.id);
         return { status: 204 };
       },
     },
@@ -76,8 +111,10 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
       auth: true,
       handle: ({ params, body }) => {
         const channel = channelOf(params.channel_id!);
-        const starter = messageIn(channel, params.message_id!);
         const valid = requireValidBody('thread-from-message', body);
+        requireView(channel);
+        const starter = messageIn(channel, params.message_id!);
+        requirePermissions(channel, P.CreatePublicThreads, 'start a thread');
         if (channel.type !== ChannelType.GuildText) {
           throw new DiscordHttpError(400, { message: 'Cannot execute action on this channel type', code: 50024 }, {
             kind: 'invalid-body',
@@ -108,6 +145,11 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
   ];
 }
 
+/** Discord drops the bot's embeds, without an error, where it lacks Embed Links. */
+function withoutUnpermittedEmbeds(fields: MessageFields, granted: bigint): MessageFields {
+  return (granted & P.EmbedLinks) === 0n && fields.embeds ? { ...fields, embeds: [] } : fields;
+}
+
 /** A thread started from a message has the message's id, as on Discord. */
 function startThread(context: RouteContext, parent: ChannelRecord, starterId: string, name: string, autoArchiveDuration: number): ChannelRecord {
   const guild = context.world.guildOf(parent);
@@ -120,6 +162,7 @@ function startThread(context: RouteContext, parent: ChannelRecord, starterId: st
     parentId: parent.id,
     position: 0,
     topic: null,
+    permissionOverwrites: [],
     lastMessageId: null,
     thread: {
       ownerId: context.world.bot.id,

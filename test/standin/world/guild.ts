@@ -1,6 +1,7 @@
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
 import { channelJson, memberJson, roleJson } from '../payloads/entities.ts';
 import type { SnowflakeGenerator } from '../snowflake.ts';
+import { type PermissionOverwrite, applyOverwrites } from './permission-overwrites.ts';
 import { ADMINISTRATOR, EVERYONE_PERMISSIONS, MANAGE_GUILD, combinePermissions } from './permissions.ts';
 import type { ChannelRecord, StandinChannel, StandinMember, StandinRole, StandinUser } from './records.ts';
 import type { AddUserOptions, WorldEvent } from './world.ts';
@@ -12,6 +13,7 @@ export interface GuildHost {
   readonly botPermissions: bigint;
   addUser(options: AddUserOptions): StandinUser;
   registerChannel(channel: ChannelRecord): void;
+  unregisterChannel(channel: ChannelRecord): void;
   publish(event: WorldEvent): void;
 }
 
@@ -27,6 +29,12 @@ export interface AddMemberOptions extends AddUserOptions {
   administrator?: boolean;
   roles?: StandinRole[];
   nick?: string;
+}
+
+export interface AddTextChannelOptions {
+  topic?: string;
+  /** Who may do what in the channel; `guild.id` is @everyone, `guild.botRole.id` the bot's managed role. */
+  overwrites?: readonly PermissionOverwrite[];
 }
 
 export interface AddRoleOptions {
@@ -65,6 +73,11 @@ export class StandinGuild {
     return this.roles[0]!;
   }
 
+  /** The role Discord made for the bot when it joined; a role overwrite on it restricts the bot only. */
+  get botRole(): StandinRole {
+    return this.roles.find((role) => role.botId === this.host.bot.id)!;
+  }
+
   get members(): StandinMember[] {
     return [...this.memberRecords.values()];
   }
@@ -73,7 +86,8 @@ export class StandinGuild {
     return this.memberRecords.get(userId);
   }
 
-  addTextChannel(name: string, options: { topic?: string } = {}): StandinChannel {
+  addTextChannel(name: string, options: AddTextChannelOptions = {}): StandinChannel {
+    const permissionOverwrites = this.checkedOverwrites(options.overwrites ?? [], `#${name}`);
     const channel: ChannelRecord = {
       id: this.host.ids.next(),
       type: ChannelType.GuildText,
@@ -82,10 +96,48 @@ export class StandinGuild {
       parentId: null,
       position: this.channels.length,
       topic: options.topic ?? null,
+      permissionOverwrites,
       lastMessageId: null,
     };
     this.addChannel(channel);
     return channel;
+  }
+
+  /** Replaces a channel's permission overwrites; the bot hears CHANNEL_UPDATE. */
+  setChannelOverwrites(channel: StandinChannel, overwrites: readonly PermissionOverwrite[]): void {
+    const record = this.ownChannel(channel);
+    if (record.thread) throw new Error(`thread ${record.name} has no overwrites of its own; set them on its parent channel`);
+    record.permissionOverwrites = this.checkedOverwrites(overwrites, `#${record.name}`);
+    this.publish(GatewayDispatchEvents.ChannelUpdate, channelJson(record), GatewayIntentBits.Guilds);
+  }
+
+  /** Denies the bot permissions in one channel with a member overwrite on the bot user (added to what it denies there already). */
+  denyBotIn(channel: StandinChannel, permissions: bigint): void {
+    const botId = this.host.bot.id;
+    const current = this.ownChannel(channel).permissionOverwrites;
+    const previous = current.find((overwrite) => overwrite.type === 'member' && overwrite.id === botId);
+    const others = current.filter((overwrite) => overwrite !== previous);
+    const allow = (previous?.allow ?? 0n) & ~permissions;
+    this.setChannelOverwrites(channel, [...others, { id: botId, type: 'member', allow, deny: (previous?.deny ?? 0n) | permissions }]);
+  }
+
+  /**
+   * Deletes a channel and the threads in it. The bot hears CHANNEL_DELETE (THREAD_DELETE for a thread);
+   * afterwards every request to it answers 404 Unknown Channel, which is Discord's correct answer and not a failure.
+   */
+  deleteChannel(channel: StandinChannel): void {
+    const record = this.ownChannel(channel);
+    const doomed = this.channels.filter((candidate) => candidate === record || candidate.parentId === record.id);
+    for (const gone of doomed) {
+      this.channels.splice(this.channels.indexOf(gone), 1);
+      this.host.unregisterChannel(gone);
+    }
+    if (record.thread) {
+      const data = { id: record.id, guild_id: this.id, parent_id: record.parentId, type: record.type };
+      this.publish(GatewayDispatchEvents.ThreadDelete, data, GatewayIntentBits.Guilds);
+    } else {
+      this.publish(GatewayDispatchEvents.ChannelDelete, channelJson(record), GatewayIntentBits.Guilds);
+    }
   }
 
   /** Registers a channel of any kind (threads come through here too). */
@@ -147,6 +199,32 @@ export class StandinGuild {
       .filter((role) => role.id === this.id || member.roleIds.includes(role.id))
       .map((role) => role.permissions);
     return combinePermissions(userId === this.owner.id, rolePermissions);
+  }
+
+  /** A member's permissions in a channel (a thread counts as its parent), as Discord computes them. */
+  permissionsIn(channel: StandinChannel, user: StandinUser | string): bigint {
+    const userId = typeof user === 'string' ? user : user.id;
+    const record = this.ownChannel(channel);
+    const source = record.thread ? this.ownChannel({ id: record.parentId! }) : record;
+    const member = this.memberRecords.get(userId);
+    if (!member) throw new Error(`${userId} is not a member of guild ${this.name}`);
+    return applyOverwrites(this.permissionsOf(userId), source.permissionOverwrites, { guildId: this.id, userId, roleIds: member.roleIds });
+  }
+
+  /** This guild's record of a channel that still exists. */
+  private ownChannel(channel: Pick<StandinChannel, 'id'>): ChannelRecord {
+    const record = this.channels.find((candidate) => candidate.id === channel.id);
+    if (!record) throw new Error(`channel ${channel.id} is not (or no longer) a channel of guild ${this.name}`);
+    return record;
+  }
+
+  /** Catches overwrites naming a role or member this guild does not have (a test mistake, not a bot's). */
+  private checkedOverwrites(overwrites: readonly PermissionOverwrite[], where: string): PermissionOverwrite[] {
+    for (const overwrite of overwrites) {
+      const known = overwrite.type === 'role' ? this.roles.some((role) => role.id === overwrite.id) : this.memberRecords.has(overwrite.id);
+      if (!known) throw new Error(`overwrite in ${where} names ${overwrite.type} ${overwrite.id}, which guild ${this.name} does not have`);
+    }
+    return overwrites.map((overwrite) => ({ ...overwrite }));
   }
 
   private roleNamed(name: string, permissions: bigint): StandinRole {

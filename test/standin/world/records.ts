@@ -1,5 +1,6 @@
 import type { ChannelType } from 'discord.js';
 import type { StandinGuild } from './guild.ts';
+import type { PermissionOverwrite } from './permission-overwrites.ts';
 
 export interface StandinUser {
   readonly id: string;
@@ -45,6 +46,8 @@ export interface ChannelRecord {
   readonly parentId: string | null;
   readonly position: number;
   readonly topic: string | null;
+  /** Replaced as a whole when a test changes them (threads follow their parent's). */
+  permissionOverwrites: readonly PermissionOverwrite[];
   /** The other side of a DM channel. */
   readonly recipient?: StandinUser;
   readonly thread?: ThreadState;

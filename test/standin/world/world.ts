@@ -1,10 +1,11 @@
-import { type APIMessage, ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import { type APIMessage, ChannelType, GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits } from 'discord.js';
 import { memberJson } from '../payloads/entities.ts';
 import { guildCreateJson } from '../payloads/guild-json.ts';
 import { type MessageFields, type MessageOrigin, type UploadedFile, createMessageJson, editMessageJson } from '../payloads/message-json.ts';
 import { SnowflakeGenerator } from '../snowflake.ts';
 import { type AddGuildOptions, type GuildHost, StandinGuild } from './guild.ts';
 import { MessageStore } from './messages.ts';
+import { ALL_PERMISSIONS } from './permissions.ts';
 import type { ChannelRecord, StandinChannel, StandinUser } from './records.ts';
 
 export interface AddUserOptions {
@@ -38,6 +39,7 @@ export class World implements GuildHost {
   readonly bot: StandinUser;
   readonly botPermissions: bigint;
   private readonly dmChannels = new Map<string, ChannelRecord>();
+  private readonly deletedChannelIds = new Set<string>();
 
   constructor(private readonly options: WorldOptions) {
     this.botPermissions = options.botPermissions;
@@ -65,6 +67,22 @@ export class World implements GuildHost {
     this.channels.set(channel.id, channel);
   }
 
+  unregisterChannel(channel: ChannelRecord): void {
+    this.channels.delete(channel.id);
+    this.deletedChannelIds.add(channel.id);
+  }
+
+  /** True for a channel that existed and was deleted (as opposed to an id that never existed). */
+  wasDeleted(channelId: string): boolean {
+    return this.deletedChannelIds.has(channelId);
+  }
+
+  /** The bot's permissions in a channel; in DMs nothing restricts it. */
+  botPermissionsIn(channel: StandinChannel): bigint {
+    const guild = this.guildOf(channel);
+    return guild ? guild.permissionsIn(channel, this.bot.id) : ALL_PERMISSIONS;
+  }
+
   publish(event: WorldEvent): void {
     this.options.publish(event);
   }
@@ -89,6 +107,7 @@ export class World implements GuildHost {
       parentId: null,
       position: 0,
       topic: null,
+      permissionOverwrites: [],
       recipient: user,
       lastMessageId: null,
     };
@@ -142,7 +161,10 @@ export class World implements GuildHost {
     }
   }
 
+  /** Bots only hear about messages in channels that exist and that they can see. */
   private publishMessageEvent(name: string, channel: ChannelRecord, json: APIMessage): void {
+    if (!this.channels.has(channel.id)) return;
+    if ((this.botPermissionsIn(channel) & PermissionFlagsBits.ViewChannel) === 0n) return;
     const guild = channel.guildId ? this.guilds.get(channel.guildId) : undefined;
     const member = guild?.member(json.author.id);
     const extra = guild ? { guild_id: guild.id, ...(member ? { member: { ...memberJson(member), user: undefined } } : {}) } : {};
