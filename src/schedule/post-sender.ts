@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import pThrottle from 'p-throttle';
 
 /** What the daily poster needs from Discord; tests of the poster's logic may stand in for it. */
 export interface PostSender {
@@ -17,14 +18,23 @@ export function isPermanentFailure(error: unknown): boolean {
   return error.status === 403 || error.status === 404 || permanentCodes.has(Number(error.code));
 }
 
+/**
+ * The daily fan-out is the one burst this bot makes. discord.js keeps a 50-per-second window
+ * of its own, but its windows need not line up with Discord's, so a burst at a window edge
+ * can still draw 429s. Spacing the posts evenly (one request every 21 ms, under 48 a second)
+ * keeps every one-second span under 50 wherever its edges fall.
+ */
+const evenlySpaced = pThrottle({ limit: 1, interval: 21 });
+
 export function createPostSender(client: Client): PostSender {
+  const post = evenlySpaced((route: `/${string}`, body: unknown) => client.rest.post(route, { body }));
   return {
     guildIdOf: (channelId) => {
       const channel = client.channels.cache.get(channelId);
       return channel && 'guildId' in channel ? channel.guildId : undefined;
     },
     async postMessage(channelId, body) {
-      const message = (await client.rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+      const message = (await post(Routes.channelMessages(channelId), body)) as APIMessage;
       return message.id;
     },
     async startThread(channelId, messageId, name) {
@@ -32,7 +42,7 @@ export function createPostSender(client: Client): PostSender {
       if (!channel || (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement)) return false;
       const permissions = client.user ? channel.permissionsFor(client.user) : null;
       if (!permissions?.has([PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads])) return false;
-      await client.rest.post(Routes.threads(channelId, messageId), { body: { name, auto_archive_duration: 1440 } });
+      await post(Routes.threads(channelId, messageId), { name, auto_archive_duration: 1440 });
       return true;
     },
   };

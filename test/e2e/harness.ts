@@ -37,7 +37,11 @@ export async function startHarness(options: HarnessOptions = {}) {
   let store: StudyStore;
   let bot: RunningBot;
 
-  async function launch() {
+  let defaultSchedule = options.defaultSchedule;
+
+  /** Starts the bot; `settings.defaultSchedule` plays the part of STUDY_CHANNEL_ID and friends from then on. */
+  async function launch(settings: { defaultSchedule?: ScheduleConfig } = {}) {
+    defaultSchedule = settings.defaultSchedule ?? defaultSchedule;
     store = await openStudyStore(temp.url, log);
     bot = startBot({
       config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: undefined },
@@ -47,7 +51,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       log,
       commands,
       defaultTimeZone: options.defaultTimeZone ?? 'UTC',
-      defaultSchedule: options.defaultSchedule,
+      defaultSchedule,
       runCron: false,
     });
     await bot.ready;
@@ -94,7 +98,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     launch,
     async restart() {
       await stop();
-      await launch();
+      await launch({});
     },
     async close() {
       await stop().catch(() => {});

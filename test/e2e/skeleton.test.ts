@@ -14,7 +14,8 @@ describe('the bot skeleton', () => {
   let guild: ReturnType<Harness['discord']['addGuild']>;
 
   beforeAll(async () => {
-    h = await startHarness();
+    // discord.js waits 5 s before identifying a shard again, so waits here may take longer than the stand-in's default.
+    h = await startHarness({ standin: { timeoutMs: 15_000 } });
     guild = h.discord.addGuild({ name: 'Study Hall' });
     await h.launch();
   });
