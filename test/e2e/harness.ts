@@ -65,6 +65,8 @@ export async function startHarness(options: HarnessOptions = {}) {
   return {
     discord,
     clock,
+    storeUrl: temp.url,
+    log,
     course,
     logLines: lines,
     get bot() {
