@@ -1,4 +1,4 @@
-import { EmbedBuilder, time, TimestampStyles } from 'discord.js';
+import { time, TimestampStyles, type APIEmbed } from 'discord.js';
 import type { Course, Lesson } from '../course/course.ts';
 import { truncate } from '../util/truncate.ts';
 import { partColour } from './part-colour.ts';
@@ -20,15 +20,16 @@ export function doneMark(completedAt: Date | undefined): string {
  * practice task and self-check questions. The outline's limits keep it under 6000 characters;
  * each piece is also cut to its own Discord limit.
  */
-export function lessonEmbed(course: Course, lesson: Lesson, completedAt: Date | undefined): EmbedBuilder {
-  return new EmbedBuilder()
-    .setColor(partColour(lesson.part.index))
-    .setAuthor({ name: truncate(lessonPosition(course, lesson), 256) })
-    .setTitle(truncate(lesson.title, 256))
-    .setDescription(truncate(`${doneMark(completedAt)}\n\n${lesson.summary}`, 4096))
-    .addFields(
+export function lessonEmbed(course: Course, lesson: Lesson, completedAt: Date | undefined): APIEmbed {
+  return {
+    color: partColour(lesson.part.index),
+    author: { name: truncate(lessonPosition(course, lesson), 256) },
+    title: truncate(lesson.title, 256),
+    description: truncate(`${doneMark(completedAt)}\n\n${lesson.summary}`, 4096),
+    fields: [
       { name: 'Key topics', value: truncate(bulleted(lesson.keyTopics), 1024) },
       { name: 'Practice', value: truncate(lesson.practice, 1024) },
       { name: 'Check yourself', value: truncate(numbered(lesson.selfCheck), 1024) },
-    );
+    ],
+  };
 }

@@ -1,9 +1,10 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { ButtonStyle, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Course, Lesson } from '../course/course.ts';
 import { buildButtonId } from '../interactions/button-id.ts';
 import { lessonPosition } from '../lessons/lesson-embed.ts';
 import { partColour } from '../lessons/part-colour.ts';
 import { truncate } from '../util/truncate.ts';
+import { button, buttonRow } from '../views/components.ts';
 import { courseOverviewEmbed } from '../views/course-overview.ts';
 
 const noPings = { parse: [] };
@@ -11,24 +12,28 @@ const noPings = { parse: [] };
 /** The lesson of the day: summary, practice task, one self-check question, and two buttons. */
 export function lessonOfTheDayMessage(course: Course, lesson: Lesson, date: string): RESTPostAPIChannelMessageJSONBody {
   const question = lesson.selfCheck[0] ?? '';
-  const embed = new EmbedBuilder()
-    .setColor(partColour(lesson.part.index))
-    .setAuthor({ name: truncate(`Lesson of the day · ${date} · ${lessonPosition(course, lesson)}`, 256) })
-    .setTitle(truncate(lesson.title, 256))
-    .setDescription(truncate(lesson.summary, 4096))
-    .addFields({ name: 'Practice', value: truncate(lesson.practice, 1024) }, { name: 'Check yourself', value: truncate(question, 1024) });
-  const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(buildButtonId({ action: 'studied', lessonId: lesson.id })).setLabel('Studied it').setEmoji('✅').setStyle(ButtonStyle.Success),
-    new ButtonBuilder().setCustomId(buildButtonId({ action: 'full', lessonId: lesson.id })).setLabel('Open the full lesson').setStyle(ButtonStyle.Secondary),
+  const embed: APIEmbed = {
+    color: partColour(lesson.part.index),
+    author: { name: truncate(`Lesson of the day · ${date} · ${lessonPosition(course, lesson)}`, 256) },
+    title: truncate(lesson.title, 256),
+    description: truncate(lesson.summary, 4096),
+    fields: [
+      { name: 'Practice', value: truncate(lesson.practice, 1024) },
+      { name: 'Check yourself', value: truncate(question, 1024) },
+    ],
+  };
+  const buttons = buttonRow(
+    button(buildButtonId({ action: 'studied', lessonId: lesson.id }), 'Studied it', ButtonStyle.Success, { emoji: '✅' }),
+    button(buildButtonId({ action: 'full', lessonId: lesson.id }), 'Open the full lesson', ButtonStyle.Secondary),
   );
-  return { embeds: [embed.toJSON()], components: [buttons.toJSON()], allowed_mentions: noPings };
+  return { embeds: [embed], components: [buttons], allowed_mentions: noPings };
 }
 
 /** Posted the day after the last lesson: the course is done; the schedule pauses until an admin jumps. */
 export function courseFinishedMessage(course: Course): RESTPostAPIChannelMessageJSONBody {
   return {
     content: `🎓 That was the last lesson: the group has been through all of ${course.title}! The lesson of the day pauses here. An admin can start a new round with /schedule jump and /schedule resume.`,
-    embeds: [courseOverviewEmbed(course).toJSON()],
+    embeds: [courseOverviewEmbed(course)],
     allowed_mentions: noPings,
   };
 }

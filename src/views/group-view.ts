@@ -1,7 +1,8 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { Course, Lesson } from '../course/course.ts';
 import { buildButtonId } from '../interactions/button-id.ts';
 import type { Standing } from '../progress/group-standings.ts';
+import { button, buttonRow } from './components.ts';
 
 export const groupPageSize = 10;
 
@@ -19,22 +20,16 @@ export function groupView(course: Course, serverName: string, standings: Standin
   const total = course.lessons.length;
   const shown = standings.slice(page * groupPageSize, (page + 1) * groupPageSize);
   const viewer = standings.find((row) => row.userId === viewerId);
-  const embed = new EmbedBuilder()
-    .setTitle(`${serverName}: study group`.slice(0, 256))
-    .setDescription(shown.length > 0 ? shown.map((row) => line(row, total)).join('\n') : 'Nobody has studied here yet. Start with /lesson!')
-    .addFields(
+  const embed: APIEmbed = {
+    title: `${serverName}: study group`.slice(0, 256),
+    description: shown.length > 0 ? shown.map((row) => line(row, total)).join('\n') : 'Nobody has studied here yet. Start with /lesson!',
+    fields: [
       ...(todaysLesson ? [{ name: 'Lesson of the day', value: `📌 ${todaysLesson.title}: studied by ${standings.filter((row) => row.studiedToday).length} of ${standings.length}` }] : []),
-    )
-    .addFields({ name: 'You', value: viewer ? line(viewer, total) : 'Not on the board yet: open a lesson with /lesson to join in.' })
-    .setFooter({ text: `Page ${page + 1} of ${pages} · ${standings.length} learners` });
-  const components =
-    pages > 1
-      ? [
-          new ActionRowBuilder<ButtonBuilder>().addComponents(
-            new ButtonBuilder().setCustomId(buildButtonId({ action: 'group', page: Math.max(0, page - 1), ownerId: viewerId })).setLabel('◀ Previous').setStyle(ButtonStyle.Secondary).setDisabled(page === 0),
-            new ButtonBuilder().setCustomId(buildButtonId({ action: 'group', page: Math.min(pages - 1, page + 1), ownerId: viewerId })).setLabel('Next ▶').setStyle(ButtonStyle.Secondary).setDisabled(page === pages - 1),
-          ),
-        ]
-      : [];
+      { name: 'You', value: viewer ? line(viewer, total) : 'Not on the board yet: open a lesson with /lesson to join in.' },
+    ],
+    footer: { text: `Page ${page + 1} of ${pages} · ${standings.length} learners` },
+  };
+  const pageButton = (target: number, label: string, disabled: boolean) => button(buildButtonId({ action: 'group', page: target, ownerId: viewerId }), label, ButtonStyle.Secondary, { disabled });
+  const components = pages > 1 ? [buttonRow(pageButton(Math.max(0, page - 1), '◀ Previous', page === 0), pageButton(Math.min(pages - 1, page + 1), 'Next ▶', page === pages - 1))] : [];
   return { embeds: [embed], components };
 }

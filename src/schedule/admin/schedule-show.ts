@@ -1,4 +1,4 @@
-import { EmbedBuilder, MessageFlags, time, TimestampStyles, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, time, TimestampStyles, type APIEmbed, type ChatInputCommandInteraction } from 'discord.js';
 import type { CommandContext } from '../../bot/command.ts';
 import { localTime } from '../../util/local-time.ts';
 import { truncate } from '../../util/truncate.ts';
@@ -20,7 +20,7 @@ export async function scheduleShow(interaction: ChatInputCommandInteraction<'cac
   const next = nextPostTime(config, now, todays?.state === 'sent' || todays?.state === 'failed' ? today : undefined);
   const nextLesson = pointer && 'finished' in pointer ? 'the course is finished: the next post says so and pauses' : (course.lessonById(pointer?.nextLessonId ?? '') ?? course.lessons[0])?.title;
   const lastLesson = lastPost?.lessonId ? (course.lessonById(lastPost.lessonId)?.title ?? lastPost.lessonId) : 'course finished';
-  const embed = new EmbedBuilder().setTitle('Lesson of the day').addFields(
+  const fields = [
     { name: 'Channel', value: `<#${config.channelId}>`, inline: true },
     { name: 'When', value: `${config.time} ${config.timeZone}, ${describeDays(config.weekdays)}`, inline: true },
     { name: 'Status', value: config.paused ? '⏸️ Paused' : '▶️ Active', inline: true },
@@ -28,7 +28,7 @@ export async function scheduleShow(interaction: ChatInputCommandInteraction<'cac
     { name: 'Next lesson', value: truncate(nextLesson ?? 'none', 1024) },
     { name: 'Last post', value: lastPost ? `${lastPost.date}: ${truncate(lastLesson, 200)} (https://discord.com/channels/${guildId}/${lastPost.channelId}/${lastPost.messageId})` : 'None yet' },
     { name: 'Last error', value: lastError ? truncate(`${time(new Date(lastError.at), TimestampStyles.RelativeTime)}: ${lastError.message}`, 1024) : 'None' },
-  );
-  if (isDefault) embed.setFooter({ text: 'From the bot’s default settings (STUDY_CHANNEL_ID). /schedule set makes it this server’s own.' });
+  ];
+  const embed: APIEmbed = { title: 'Lesson of the day', fields, ...(isDefault ? { footer: { text: 'From the bot’s default settings (STUDY_CHANNEL_ID). /schedule set makes it this server’s own.' } } : {}) };
   await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
 }
