@@ -1,0 +1,35 @@
+// The baseline: a bare discord.js 14 client with the same intents and cache settings
+// answering every interaction with a static embed of similar size to a lesson. Env:
+// DISCORD_API_URL, DISCORD_TOKEN. Not part of the bot: benchmarks compare against it.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, Events, Routes } from 'discord.js';
+import { loadCommands } from '../../src/bot/load-commands.ts';
+import { createClient } from '../../src/bot/create-client.ts';
+
+const client = createClient(process.env.DISCORD_API_URL!);
+const text = (n: number) => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(Math.ceil(n / 57)).slice(0, n);
+const embed = new EmbedBuilder()
+  .setTitle('Static lesson')
+  .setAuthor({ name: 'Part · Lesson 1 of 18' })
+  .setDescription(text(520))
+  .addFields({ name: 'Key topics', value: text(300) }, { name: 'Practice', value: text(480) }, { name: 'Check yourself', value: text(300) });
+const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+  new ButtonBuilder().setCustomId('bare:a').setLabel('Mark done').setStyle(ButtonStyle.Success),
+  new ButtonBuilder().setCustomId('bare:b').setLabel('Next ▶').setStyle(ButtonStyle.Secondary),
+);
+const payload = { embeds: [embed], components: [buttons], allowedMentions: { parse: [] } };
+
+client.on(Events.InteractionCreate, async (interaction) => {
+  if (interaction.isAutocomplete()) await interaction.respond([{ name: 'Source Systems (MLOps2)', value: 'source-systems' }]);
+  else if (interaction.isButton()) await interaction.update(payload);
+  else if (interaction.isChatInputCommand()) await interaction.reply(payload);
+});
+client.once(Events.ClientReady, async (ready) => {
+  // The same command definitions as the bot, so the stand-in accepts the same interactions.
+  const commands = [...(await loadCommands()).values()].map((command) => command.data);
+  await ready.rest.put(Routes.applicationCommands(ready.user.id), { body: commands });
+});
+process.on('SIGTERM', async () => {
+  await client.destroy();
+  process.exit(0);
+});
+await client.login(process.env.DISCORD_TOKEN);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { runBenchmarks, smokePlan } from './run-benchmarks.ts';
+
+// Not a timing test: it runs every benchmark at toy size so that `npm run bench` keeps working.
+// Targets are judged by `npm run bench` on a quiet machine, never here.
+describe('the benchmarks, at toy size', () => {
+  it('each produces its rows with measured numbers', async () => {
+    const rows = await runBenchmarks(smokePlan, () => {});
+    expect(rows.map((row) => row.what)).toEqual([
+      'completions written, 300 learners',
+      '/progress read, 300 learners, p99',
+      ...['lesson', 'progress', 'button', 'autocomplete'].flatMap((kind) => [`${kind} at 20/s, p50`, `${kind} at 20/s, p99`]),
+      'RSS, 3 servers, 300 learners',
+      'RSS growth, 0.016666666666666666 min at 20/s',
+      'start-up: READY to first answer, 300 learners',
+      'daily fan-out, 5 servers (R = 2)',
+    ]);
+    for (const row of rows) expect(row.bot).toMatch(/\d/);
+    expect(rows.at(-1)?.bot).toMatch(/; 0 duplicates, 0 missed, 0 × 429$/);
+  }, 180_000);
+});

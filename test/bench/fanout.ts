@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLog } from '../../src/log.ts';
+import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { openStudyStore } from '../../src/store/study-store.ts';
+import { startBotProcess } from './processes.ts';
+import { forkRpc } from './rpc.ts';
+
+const workerEntry = fileURLToPath(new URL('./standin-worker.ts', import.meta.url));
+
+export interface FanoutResult {
+  servers: number;
+  requestsPerServer: number;
+  seconds: number;
+  /** R·N/50: the time Discord's global limit of 50 requests a second allows at best. */
+  floorSeconds: number;
+  duplicates: number;
+  missed: number;
+  tooManyRequests: number;
+}
+
+/** N servers whose lesson of the day is due the same minute: the bot posts them all at start-up (catch-up). */
+export async function benchFanout(servers: number): Promise<FanoutResult> {
+  const standin = forkRpc(workerEntry);
+  const dir = mkdtempSync(join(tmpdir(), 'study-bench-fanout-'));
+  const storeUrl = `sqlite://${join(dir, 'study.sqlite')}`;
+  try {
+    const setup = await standin.call<{ apiUrl: string; token: string; channelIds: string[]; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: 1, timeoutMs: 120_000 });
+    const store = await openStudyStore(storeUrl, createLog('silent'));
+    const now = new Date();
+    const time = `${String(now.getUTCHours()).padStart(2, '0')}:${String(now.getUTCMinutes()).padStart(2, '0')}`;
+    await Promise.all(setup.guildIds.map((guildId, i) => store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false })));
+    await store.close();
+    const bot = startBotProcess('src/main.ts', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl });
+    try {
+      const requestsPerServer = 2; // the message, and the discussion thread started on it
+      const result = await standin.call<{ firstAt: number; lastAt: number; duplicates: number; missed: number; tooManyRequests: number }>('fanout', { perChannel: 1, threads: true, deadlineMs: ((servers * requestsPerServer) / 50) * 3000 + 60_000 });
+      return { servers, requestsPerServer, seconds: (result.lastAt - result.firstAt) / 1000, floorSeconds: (requestsPerServer * servers) / 50, duplicates: result.duplicates, missed: result.missed, tooManyRequests: result.tooManyRequests };
+    } finally {
+      await bot.stop();
+    }
+  } finally {
+    await standin.call('close').catch(() => undefined);
+    await standin.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBotProcess, type BotProcess } from './processes.ts';
+import { forkRpc, type RpcChild } from './rpc.ts';
+import { summarize, type Summary } from './stats.ts';
+import type { LoadKind } from './standin-worker.ts';
+
+const workerEntry = fileURLToPath(new URL('./standin-worker.ts', import.meta.url));
+
+export interface Side {
+  standin: RpcChild;
+  bot: BotProcess;
+  setup: { apiUrl: string; token: string; channelIds: string[]; guildIds: string[] };
+  close(): Promise<void>;
+}
+
+/** A fresh stand-in process with `guilds` servers, and the bot (or the baseline) in a process of its own, ready. */
+export async function startSide(entry: 'src/main.ts' | 'test/bench/bare-bot.ts', guilds: number, members: number, env: Record<string, string> = {}): Promise<Side> {
+  const standin = forkRpc(workerEntry);
+  const setup = await standin.call<Side['setup']>('setup', { guilds, membersPerGuild: members });
+  const dir = mkdtempSync(join(tmpdir(), 'study-bench-'));
+  const bot = startBotProcess(entry, { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: `sqlite://${join(dir, 'study.sqlite')}`, ...env });
+  await standin.call('waitForReady');
+  return {
+    standin,
+    bot,
+    setup,
+    async close() {
+      await bot.stop();
+      await standin.call('close').catch(() => undefined);
+      await standin.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface LatencyRow {
+  kind: LoadKind;
+  rate: number;
+  bot: Summary;
+  baseline: Summary;
+  errors: number;
+}
+
+async function measure(side: Side, kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number) {
+  await side.standin.call('prepareButton');
+  for (const kind of kinds) await side.standin.call('load', { kind, rate: 100, durationMs: warmupMs }); // warm-up: JIT, caches, the roster
+  const results = new Map<string, { summary: Summary; errors: number }>();
+  for (const rate of rates) {
+    for (const kind of kinds) {
+      const run = await side.standin.call<{ latencies: number[]; errorCount: number; errors: string[] }>('load', { kind, rate, durationMs });
+      if (run.errorCount > 0) console.warn(`${kind} at ${rate}/s: ${run.errorCount} errors, e.g. ${run.errors[0]}`);
+      results.set(`${kind}@${rate}`, { summary: summarize(run.latencies), errors: run.errorCount });
+    }
+  }
+  return results;
+}
+
+/** Dispatch-to-callback latency of the bot and of a bare discord.js bot, same stand-in build, same run. */
+export async function benchInteractions(kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number): Promise<LatencyRow[]> {
+  const measured: Record<'bot' | 'baseline', Map<string, { summary: Summary; errors: number }>> = { bot: new Map(), baseline: new Map() };
+  for (const [name, entry] of [['baseline', 'test/bench/bare-bot.ts'], ['bot', 'src/main.ts']] as const) {
+    const side = await startSide(entry, 1, 200);
+    try {
+      measured[name] = await measure(side, kinds, rates, durationMs, warmupMs);
+    } finally {
+      await side.close();
+    }
+  }
+  return rates.flatMap((rate) =>
+    kinds.map((kind) => {
+      const bot = measured.bot.get(`${kind}@${rate}`)!;
+      const baseline = measured.baseline.get(`${kind}@${rate}`)!;
+      return { kind, rate, bot: bot.summary, baseline: baseline.summary, errors: bot.errors + baseline.errors };
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface BotProcess {
+  child: ChildProcess;
+  rssMb(): number;
+  stop(): Promise<number | null>;
+}
+
+/** Node's flags from `npm start` (`node <flags> src/main.ts`), so the benchmarks run the bot as users do. */
+function startFlags(): string[] {
+  const start: string = createRequire(import.meta.url)('../../package.json').scripts.start;
+  const words = start.split(' ');
+  return words.slice(1, -1).map((word) => (word === 'tsx' ? import.meta.resolve('tsx') : word));
+}
+
+/** Starts a bot entry (the real src/main.ts, or the bare baseline, with the same flags) as a process of its own. */
+export function startBotProcess(entry: 'src/main.ts' | 'test/bench/bare-bot.ts', env: Record<string, string>): BotProcess {
+  const extraArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...extraArgs, ...startFlags(), entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    child,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+    },
+    async stop() {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill('SIGTERM');
+      return new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    },
+  };
+}

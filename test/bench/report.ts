@@ -1,0 +1,66 @@
+import type { FanoutResult } from './fanout.ts';
+import type { LatencyRow } from './interaction-latency.ts';
+import type { MemoryStartupResult } from './memory-startup.ts';
+import type { StoreResult } from './store-throughput.ts';
+
+export interface Row {
+  what: string;
+  bot: string;
+  reference: string;
+  ratio: string;
+  target: string;
+  met: boolean;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const x = (value: number) => `${value.toFixed(2)}×`;
+
+export function latencyRows(rows: LatencyRow[]): Row[] {
+  return rows.flatMap(({ kind, rate, bot, baseline, errors }) => {
+    const p50 = bot.p50 / baseline.p50;
+    const p99 = bot.p99 / baseline.p99;
+    const absolute = rate <= 200 ? bot.p99 < 50 : true;
+    return [
+      { what: `${kind} at ${rate}/s, p50`, bot: ms(bot.p50), reference: `bare discord.js ${ms(baseline.p50)}`, ratio: x(p50), target: '≤ 1.5×', met: p50 <= 1.5 && errors === 0 },
+      { what: `${kind} at ${rate}/s, p99`, bot: ms(bot.p99), reference: `bare discord.js ${ms(baseline.p99)}`, ratio: x(p99), target: rate <= 200 ? '≤ 2×, and < 50 ms' : '≤ 2×', met: p99 <= 2 && absolute && errors === 0 },
+    ];
+  });
+}
+
+export function fanoutRows(results: FanoutResult[]): Row[] {
+  return results.map((result) => {
+    const ratio = result.seconds / result.floorSeconds;
+    const clean = result.duplicates === 0 && result.missed === 0 && result.tooManyRequests === 0;
+    return {
+      what: `daily fan-out, ${result.servers} servers (R = ${result.requestsPerServer})`,
+      bot: `${result.seconds.toFixed(1)} s; ${result.duplicates} duplicates, ${result.missed} missed, ${result.tooManyRequests} × 429`,
+      reference: `R·N/50 = ${result.floorSeconds.toFixed(0)} s`,
+      ratio: x(ratio),
+      target: '≤ 1.1×, no 429, duplicate or miss',
+      met: ratio <= 1.1 && clean,
+    };
+  });
+}
+
+export function storeRows(result: StoreResult): Row[] {
+  const writeRatio = result.ceiling.completionsPerSecond / result.bot.completionsPerSecond;
+  const readRatio = result.bot.read.p99 / result.ceiling.read.p99;
+  return [
+    { what: `completions written, ${result.learners} learners`, bot: `${result.bot.completionsPerSecond.toFixed(0)}/s`, reference: `sqlite3 direct ${result.ceiling.completionsPerSecond.toFixed(0)}/s`, ratio: x(writeRatio), target: '≥ 2000/s, within 3×', met: result.bot.completionsPerSecond >= 2000 && writeRatio <= 3 },
+    { what: `/progress read, ${result.learners} learners, p99`, bot: ms(result.bot.read.p99), reference: `sqlite3 direct ${ms(result.ceiling.read.p99)}`, ratio: x(readRatio), target: '< 5 ms, within 3×', met: result.bot.read.p99 < 5 && readRatio <= 3 },
+  ];
+}
+
+export function memoryRows(result: MemoryStartupResult): Row[] {
+  return [
+    { what: `RSS, ${result.servers} servers, ${result.learners} learners`, bot: `${result.rssMb.toFixed(0)} MB`, reference: '—', ratio: '—', target: '< 150 MB', met: result.rssMb < 150 },
+    { what: `RSS growth, ${result.soakMinutes} min at ${result.soakRate}/s`, bot: `${result.rssMb.toFixed(0)} → ${result.rssAfterSoakMb.toFixed(0)} MB (${result.growthPercent.toFixed(1)} %)`, reference: '—', ratio: '—', target: '< 10 %', met: result.growthPercent < 10 },
+    { what: `start-up: READY to first answer, ${result.learners} learners`, bot: ms(result.startupMs), reference: '—', ratio: '—', target: '< 2000 ms', met: result.startupMs < 2000 },
+  ];
+}
+
+export function markdownTable(rows: Row[]): string {
+  const lines = ['| what | bot | compared with | ratio | target | met |', '|---|---|---|---|---|---|'];
+  for (const row of rows) lines.push(`| ${row.what} | ${row.bot} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}

@@ -1,0 +1,55 @@
+import { fork, type ChildProcess } from 'node:child_process';
+
+/**
+ * A child process that answers calls over Node's IPC channel:
+ * `{ id, method, params }` in, `{ id, result }` or `{ id, error }` out.
+ */
+export interface RpcChild {
+  call<T>(method: string, params?: unknown): Promise<T>;
+  process: ChildProcess;
+  close(): Promise<void>;
+}
+
+export function forkRpc(entry: string, env: NodeJS.ProcessEnv = process.env): RpcChild {
+  const child = fork(entry, [], { execArgv: ['--import', import.meta.resolve('tsx')], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    const pending = waiting.get(message.id);
+    waiting.delete(message.id);
+    if (message.error !== undefined) pending?.reject(new Error(message.error));
+    else pending?.resolve(message.result);
+  });
+  child.on('exit', (code) => {
+    for (const pending of waiting.values()) pending.reject(new Error(`${entry} exited with ${code}`));
+    waiting.clear();
+  });
+  return {
+    process: child,
+    call<T>(method: string, params?: unknown) {
+      const id = nextId++;
+      return new Promise<T>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        child.send({ id, method, params });
+      });
+    },
+    async close() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+/** In the child: answers calls with the given handlers. */
+export function serveRpc(handlers: Record<string, (params: never) => unknown>): void {
+  process.on('message', async (message: { id: number; method: string; params: never }) => {
+    try {
+      const handler = handlers[message.method];
+      if (!handler) throw new Error(`no method ${message.method}`);
+      process.send!({ id: message.id, result: await handler(message.params) });
+    } catch (error) {
+      process.send!({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+    }
+  });
+}

@@ -1,0 +1,121 @@
+// The Discord stand-in in a process of its own, so that it does not share the bot's event
+// loop. Driven by the benchmark runner over IPC (see rpc.ts); latencies are taken here, on
+// Discord's side: from the interaction's dispatch to the bot's callback.
+import { performance } from 'node:perf_hooks';
+import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember } from '../standin/index.ts';
+import { serveRpc } from './rpc.ts';
+
+let discord: Standin;
+const guilds: StandinGuild[] = [];
+const channels: StandinChannel[] = [];
+const members: StandinMember[] = [];
+let buttonMessage: { id: string; customId: string; user: StandinMember } | undefined;
+
+export type LoadKind = 'lesson' | 'progress' | 'button' | 'autocomplete';
+
+function interactionOf(kind: LoadKind, i: number): () => Promise<unknown> {
+  const user = members[i % members.length]!;
+  const guild = guilds[0]!;
+  const channel = channels[0]!;
+  if (kind === 'lesson') return () => discord.command({ user, guild, channel, name: 'lesson', options: { lesson: 'web-api' } });
+  if (kind === 'progress') return () => discord.command({ user, guild, channel, name: 'progress' });
+  if (kind === 'autocomplete') return () => discord.autocomplete({ user, guild, channel, name: 'lesson', focused: { name: 'lesson', value: 'kaf' } });
+  // Someone other than the message's owner: the bot answers with a private copy and the message stays as it is.
+  const button = buttonMessage!;
+  const clicker = members[1 + (i % (members.length - 1))]!;
+  return () => discord.clickButton({ user: clicker, message: { id: button.id }, customId: button.customId });
+}
+
+serveRpc({
+  async setup(params: { guilds: number; membersPerGuild: number; timeoutMs?: number }) {
+    discord = await startStandin({ timeoutMs: params.timeoutMs ?? 30_000 });
+    for (let g = 0; g < params.guilds; g += 1) {
+      const guild = discord.addGuild({ name: `Server ${g}` });
+      guilds.push(guild);
+      channels.push(guild.general);
+      if (g === 0) for (let m = 0; m < params.membersPerGuild; m += 1) members.push(guild.addMember({ username: `learner${m}` }));
+    }
+    return { apiUrl: discord.apiUrl, token: discord.token, channelIds: channels.map((channel) => channel.id), guildIds: guilds.map((guild) => guild.id) };
+  },
+  async waitForReady() {
+    await discord.waitForReady();
+    return discord.gateway.identifies.length;
+  },
+  /** Makes a message with a button the load can click: the owner's "Next" on a /lesson reply. */
+  async prepareButton() {
+    const user = members[0]!;
+    const reply = await discord.command({ user, guild: guilds[0]!, channel: channels[0]!, name: 'lesson', options: { lesson: 'web-api' } });
+    const row = reply.message.components?.[0] as { components: { custom_id: string }[] };
+    buttonMessage = { id: reply.message.id, customId: row.components.at(-1)!.custom_id, user };
+    return buttonMessage.customId;
+  },
+  /** Sends `rate` interactions a second for `durationMs`, evenly in 10 ms slots; returns each latency in ms. */
+  async load(params: { kind: LoadKind; rate: number; durationMs: number }) {
+    const latencies: number[] = [];
+    const errors: string[] = [];
+    const running: Promise<void>[] = [];
+    const slots = params.durationMs / 10;
+    const perSlot = params.rate / 100;
+    const start = performance.now();
+    let sent = 0;
+    for (let slot = 0; slot < slots; slot += 1) {
+      const due = Math.round((slot + 1) * perSlot);
+      for (; sent < due; sent += 1) {
+        const send = interactionOf(params.kind, sent);
+        const t0 = performance.now();
+        running.push(send().then(() => void latencies.push(performance.now() - t0), (error: Error) => void errors.push(error.message.slice(0, 200))));
+      }
+      const wait = start + (slot + 1) * 10 - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    await Promise.all(running);
+    return { latencies, errors: errors.slice(0, 5), errorCount: errors.length, seconds: (performance.now() - start) / 1000 };
+  },
+  /** Waits until every channel has `perChannel` messages (or the deadline); reports timings, duplicates and 429s. */
+  async fanout(params: { perChannel: number; threads: boolean; deadlineMs: number }) {
+    const started = Date.now();
+    let firstAt: number | undefined;
+    for (;;) {
+      const counts = channels.map((channel) => discord.messagesIn(channel).length);
+      const posted = counts.filter((count) => count > 0).length;
+      if (posted > 0 && firstAt === undefined) firstAt = Date.now();
+      const threadsDone = !params.threads || channels.every((channel) => discord.threadsIn(channel).length >= 1);
+      if ((posted === channels.length && threadsDone) || Date.now() - started > params.deadlineMs) {
+        const timings = discord.requests.length;
+        return {
+          firstAt,
+          lastAt: Date.now(),
+          posted,
+          duplicates: counts.filter((count) => count > params.perChannel).length,
+          missed: counts.filter((count) => count === 0).length,
+          threads: channels.filter((channel) => discord.threadsIn(channel).length > 0).length,
+          tooManyRequests: discord.tooManyRequests.length,
+          requests: timings,
+        };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  },
+  /** From the gateway READY to the first /lesson the bot answers, in ms. */
+  async startup() {
+    await discord.gateway.waitForIdentifies(discord.gateway.identifies.length + 1);
+    await discord.waitForReady();
+    const readyAt = performance.now();
+    for (;;) {
+      try {
+        await discord.command({ user: members[0]!, guild: guilds[0]!, channel: channels[0]!, name: 'lesson' });
+        return performance.now() - readyAt;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+  },
+  failures() {
+    return discord.failures.map((failure) => JSON.stringify(failure).slice(0, 300));
+  },
+  async close() {
+    await discord.close();
+    setImmediate(() => process.exit(0));
+    return true;
+  },
+});
