@@ -10,8 +10,9 @@ import { createLog } from './log.ts';
 import { openStudyStore } from './store/study-store.ts';
 import { defaultSchedule } from './schedule/default-schedule.ts';
 import { installShutdown } from './shutdown.ts';
+import { runShards } from './sharding/run-shards.ts';
 
-const knownStartErrors = new Set(['ConfigError', 'CourseError', 'StoreError', 'CommandLoadError', 'FatalStartError']);
+const knownStartErrors = new Set(['ConfigError', 'CourseError', 'StoreError', 'CommandLoadError', 'FatalStartError', 'DiscordAPIError']);
 
 function failStart(error: unknown): never {
   const known = error instanceof Error && knownStartErrors.has(error.name);
@@ -21,8 +22,9 @@ function failStart(error: unknown): never {
 
 async function main() {
   const config = loadConfig();
-  const log = createLog(config.LOG_LEVEL);
+  const log = createLog(config.LOG_LEVEL, undefined, config.SHARDING_MANAGER ? { shard: config.SHARDS } : undefined);
   const course = loadCourse();
+  if (config.SHARD_COUNT !== undefined && !config.SHARDING_MANAGER) return runShards(config, log);
   const store = await openStudyStore(config.STORE_URL, log);
   const commands = await loadCommands();
   log.info({ parts: course.parts.length, lessons: course.lessons.length, commands: [...commands.keys()], store: config.STORE_URL.split(':')[0] }, 'starting');

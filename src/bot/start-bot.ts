@@ -47,7 +47,8 @@ export function startBot(options: BotOptions): RunningBot {
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, async (readyClient) => {
       log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
-      await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
+      // Commands belong to the application, not to a shard: shard 0 alone keeps them in sync.
+      if (!readyClient.shard || readyClient.shard.ids.includes(0)) await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
       await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
       if (options.runCron !== false) minuteTask = cron.schedule('* * * * *', () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
       resolve();

@@ -26,6 +26,22 @@ export const envSchema = z.object({
   ).default('0 9 * * *'),
   STUDY_TIMEZONE: optional(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"')).default('UTC'),
   LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })).default('info'),
-});
+  SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards, such as 4' })),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .regex(/^\d+(\s*,\s*\d+)*$/, 'must be a comma-separated list of shard ids, such as 0,1')
+      .transform((list) => list.split(',').map((id) => Number(id.trim()))),
+  ),
+  /** Set by discord.js's ShardingManager in the processes it starts (with SHARDS and SHARD_COUNT); not for users. */
+  SHARDING_MANAGER: optional(z.literal('true')),
+  /** Set by the ShardingManager alongside: the shard this process runs. */
+  SHARDS: optional(z.coerce.number().int().nonnegative()),
+})
+  .superRefine((config, ctx) => {
+    if (config.SHARD_IDS && typeof config.SHARD_COUNT !== 'number') ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: 'needs SHARD_COUNT set to a number as well: the total number of shards across all machines' });
+    if (config.SHARD_IDS && typeof config.SHARD_COUNT === 'number' && config.SHARD_IDS.some((id) => id >= (config.SHARD_COUNT as number)))
+      ctx.addIssue({ code: 'custom', path: ['SHARD_IDS'], message: `must be below SHARD_COUNT (${config.SHARD_COUNT})` });
+  });
 
 export type Config = z.infer<typeof envSchema>;

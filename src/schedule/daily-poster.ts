@@ -19,7 +19,7 @@ export interface DailyPosterOptions extends PosterDeps {
 
 /**
  * One timer for every server: each tick (node-cron, once a minute) reads the schedules,
- * finds the servers whose post is due and posts for them through a bounded pool. Nothing is
+ * finds the servers this process serves (its shard's) whose post is due, and posts for them through a bounded pool. Nothing is
  * kept per server but the date last posted, so 10,000 servers cost one pass a minute.
  */
 export function createDailyPoster(options: DailyPosterOptions) {
@@ -29,8 +29,8 @@ export function createDailyPoster(options: DailyPosterOptions) {
   const inFlight = new Map<string, Promise<PostOutcome>>();
 
   async function effectiveSchedules(): Promise<Map<string, EffectiveSchedule>> {
-    const own = await schedules.list();
-    const all = new Map([...own].map(([guildId, config]) => [guildId, { config, isDefault: false }]));
+    const own = [...(await schedules.list())].filter(([guildId]) => sender.servesGuild(guildId));
+    const all = new Map(own.map(([guildId, config]) => [guildId, { config, isDefault: false }]));
     const fallback = options.defaultSchedule;
     const defaultGuildId = fallback && sender.guildIdOf(fallback.channelId);
     if (fallback && defaultGuildId && !all.has(defaultGuildId)) all.set(defaultGuildId, { config: fallback, isDefault: true });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { Course, Lesson } from '../course/course.ts';
 import type { Log } from '../log.ts';
@@ -19,6 +19,15 @@ export interface PosterDeps {
 }
 
 export type PostOutcome = { kind: 'sent'; record: DailyPost } | { kind: 'already'; record: DailyPost } | { kind: 'elsewhere' | 'later' } | { kind: 'failed'; message: string };
+
+/**
+ * The same for every attempt at one server's post of one date. Discord, told to enforce it,
+ * answers a repeat within a few minutes with the first message instead of a second one:
+ * the guard for a send that went through just before its process died.
+ */
+export function dailyNonce(guildId: string, date: string): string {
+  return createHash('sha256').update(`${guildId}:${date}`).digest('base64url').slice(0, 25);
+}
 
 /** A claim older than this with no result means its process died between claim and send. */
 export const staleClaimMs = 5 * 60_000;
@@ -82,7 +91,8 @@ export async function postForDay(deps: PosterDeps, guildId: string, date: string
   const lesson = taken.lessonId === null ? undefined : course.lessonById(taken.lessonId);
   let messageId: string;
   try {
-    messageId = await sender.postMessage(taken.channelId, lesson ? lessonOfTheDayMessage(course, lesson, date) : courseFinishedMessage(course));
+    const message = lesson ? lessonOfTheDayMessage(course, lesson, date) : courseFinishedMessage(course);
+    messageId = await sender.postMessage(taken.channelId, { ...message, nonce: dailyNonce(guildId, date), enforce_nonce: true });
   } catch (error) {
     return recordFailure(deps, guildId, date, taken, error);
   }

@@ -5,6 +5,8 @@ import pThrottle from 'p-throttle';
 export interface PostSender {
   /** The server a channel belongs to, if the bot can see it. */
   guildIdOf(channelId: string): string | undefined;
+  /** Whether this process serves the server: it is in this shard's share of the bot's servers. */
+  servesGuild(guildId: string): boolean;
   postMessage(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<string>;
   /** Starts a discussion thread on the message where the bot may; false when it may not. */
   startThread(channelId: string, messageId: string, name: string): Promise<boolean>;
@@ -29,6 +31,7 @@ const evenlySpaced = pThrottle({ limit: 1, interval: 21 });
 export function createPostSender(client: Client): PostSender {
   const post = evenlySpaced((route: `/${string}`, body: unknown) => client.rest.post(route, { body }));
   return {
+    servesGuild: (guildId) => client.guilds.cache.has(guildId),
     guildIdOf: (channelId) => {
       const channel = client.channels.cache.get(channelId);
       return channel && 'guildId' in channel ? channel.guildId : undefined;

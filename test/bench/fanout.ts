@@ -29,8 +29,7 @@ export async function benchFanout(servers: number): Promise<FanoutResult> {
   try {
     const setup = await standin.call<{ apiUrl: string; token: string; channelIds: string[]; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: 1, timeoutMs: 120_000 });
     const store = await openStudyStore(storeUrl, createLog('silent'));
-    const now = new Date();
-    const time = `${String(now.getUTCHours()).padStart(2, '0')}:${String(now.getUTCMinutes()).padStart(2, '0')}`;
+    const time = '00:00'; // always passed today: every server is due at once, at start-up
     await Promise.all(setup.guildIds.map((guildId, i) => store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false })));
     await store.close();
     const bot = startBotProcess('src/main.ts', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl });

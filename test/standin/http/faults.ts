@@ -2,7 +2,9 @@ import type { HttpMethod } from './router.ts';
 
 export type Fault =
   | { kind: 'server-error'; status: 500 | 502 | 503 }
-  | { kind: 'rate-limit'; retryAfterSeconds: number; global: boolean };
+  | { kind: 'rate-limit'; retryAfterSeconds: number; global: boolean }
+  /** The request is taken and never answered, as when Discord or the network stalls; nothing is created. */
+  | { kind: 'hang' };
 
 export interface FaultTarget {
   /** The route pattern as failures name it (`/channels/:channel_id/messages`), a concrete path, or a RegExp over either. */
@@ -28,6 +30,10 @@ export class FaultInjector {
 
   rateLimitNext(target: FaultTarget & { retryAfterSeconds?: number; global?: boolean }): void {
     this.add(target, { kind: 'rate-limit', retryAfterSeconds: target.retryAfterSeconds ?? 1, global: target.global ?? false });
+  }
+
+  hangNext(target: FaultTarget): void {
+    this.add(target, { kind: 'hang' });
   }
 
   /** How many injected faults have not fired yet. */

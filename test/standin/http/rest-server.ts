@@ -90,6 +90,7 @@ export class RestServer {
     headers: IncomingHttpHeaders,
   ): Promise<Outgoing & { parsedBody?: unknown }> {
     const fault = this.options.faults.take(route.method, route.pattern, path);
+    if (fault?.kind === 'hang') return new Promise<never>(() => {});
     if (fault) return this.injected(fault, name, url.pathname);
     if (route.auth && headers.authorization !== `Bot ${this.options.token}`) {
       this.options.failures.record('unauthorized', `${name}: missing or wrong Authorization header (expected "Bot <token>")`);
@@ -129,7 +130,7 @@ export class RestServer {
     return { status: 500, body: plainErrors.serverError, reason: `the stand-in itself failed: ${message}` };
   }
 
-  private injected(fault: Fault, name: string, path: string): Outgoing {
+  private injected(fault: Exclude<Fault, { kind: 'hang' }>, name: string, path: string): Outgoing {
     if (fault.kind === 'server-error') return { status: fault.status, body: plainErrors.serverError, reason: 'injected fault' };
     return this.tooMany(name, path, fault.global ? 'global' : 'user', fault.retryAfterSeconds, true);
   }

@@ -19,6 +19,8 @@ export interface MessageFields {
   flags?: number | null;
   tts?: boolean | null;
   message_reference?: { message_id?: string } | null;
+  nonce?: string | number | null;
+  enforce_nonce?: boolean | null;
 }
 
 export interface UploadedFile {
@@ -63,6 +65,7 @@ export function createMessageJson(body: MessageFields, origin: MessageOrigin): A
     pinned: false,
     type: referenced ? MessageType.Reply : (origin.type ?? MessageType.Default),
     flags: ((origin.flags ?? 0) | (body.flags ?? 0)) as MessageFlags,
+    ...(body.nonce !== undefined && body.nonce !== null ? { nonce: body.nonce } : {}),
     ...(origin.webhookId ? { webhook_id: origin.webhookId } : {}),
     ...(origin.applicationId ? { application_id: origin.applicationId } : {}),
     ...(origin.interactionMetadata ? { interaction_metadata: origin.interactionMetadata } : {}),

@@ -8,6 +8,7 @@ import { botChannelAccess } from './bot-channel-access.ts';
 import { type RouteContext, failWith, requireValidBody } from './route-context.ts';
 
 const DEFAULT_AUTO_ARCHIVE_MINUTES = 4320;
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 /**
  * Channels, messages, threads started from messages, and DM channels. The bot's permissions in the
@@ -23,6 +24,11 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
     const send = channel.thread ? P.SendMessagesInThreads : P.SendMessages;
     return requirePermissions(channel, send | (files.length > 0 ? P.AttachFiles : 0n), action);
   };
+  /** With `enforce_nonce`, Discord answers a repeated nonce from the same author within a few minutes with the earlier message. */
+  const recentWithNonce = (channel: ChannelRecord, nonce: string | number | null | undefined) =>
+    nonce === undefined || nonce === null
+      ? undefined
+      : world.messages.visibleIn(channel.id).find((message) => message.author.id === world.bot.id && message.nonce === nonce && context.clock.now() - Date.parse(message.timestamp) < NONCE_WINDOW_MS);
   const messageIn = (channel: ChannelRecord, id: string) => {
     const stored = world.messages.get(id);
     if (!stored || stored.ephemeral || stored.json.channel_id !== channel.id) throw discordErrors.unknownMessage(id);
@@ -58,9 +64,11 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
       auth: true,
       handle: ({ params, body, files }) => {
         const channel = channelOf(params.channel_id!);
-        const valid = requireValidBody('message-create', body, { hasFiles: files.length > 0 });
+        const valid = requireValidBody('message-create', body, { hasFiles: files.length > 0 }) as MessageFields;
         const granted = requireSend(channel, files, 'send a message');
-        return { status: 200, body: world.postMessage(channel, withoutUnpermittedEmbeds(valid as MessageFields, granted), { files }) };
+        const earlier = valid.enforce_nonce ? recentWithNonce(channel, valid.nonce) : undefined;
+        if (earlier) return { status: 200, body: earlier };
+        return { status: 200, body: world.postMessage(channel, withoutUnpermittedEmbeds(valid, granted), { files }) };
       },
     },
     {

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLog } from '../../src/log.ts';
+import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { openStudyStore } from '../../src/store/study-store.ts';
+import { startStandin, type Standin } from '../standin/index.ts';
+import { tempStoreDir } from '../support/temp-store.ts';
+import { startBotProcess, type BotProcess } from './bot-process.ts';
+
+const shardOf = (guildId: string, count: number) => Number((BigInt(guildId) >> 22n) % BigInt(count));
+
+let discord: Standin;
+let bots: BotProcess[] = [];
+let temp: ReturnType<typeof tempStoreDir>;
+afterEach(async () => {
+  await Promise.all(bots.map((bot) => bot.stop()));
+  bots = [];
+  discord.assertClean();
+  await discord.close();
+  temp.remove();
+});
+
+/** Six servers whose lesson of the day is due now (00:00 UTC has always passed today), stored before the bot starts. */
+async function serversDueNow(storeUrl: string) {
+  discord = await startStandin({ timeoutMs: 30_000 });
+  const guilds = Array.from({ length: 6 }, (_, i) => discord.addGuild({ name: `Server ${i}` }));
+  const store = await openStudyStore(storeUrl, createLog('silent'));
+  for (const guild of guilds) await store.schedules.set(guild.id, { channelId: guild.general.id, time: '00:00', timeZone: 'UTC', weekdays: everyDay, paused: false });
+  await store.close();
+  return guilds;
+}
+
+describe('two shards on one SQLite file', () => {
+  it('each shard gets its own servers, answers there, and posts each server\'s lesson once', async () => {
+    temp = tempStoreDir();
+    const guilds = await serversDueNow(temp.url);
+    expect(new Set(guilds.map((guild) => shardOf(guild.id, 2))).size).toBe(2);
+    const bot = startBotProcess({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: temp.url, SHARD_COUNT: '2' });
+    bots.push(bot);
+    await discord.gateway.waitForIdentifies(2);
+    await discord.waitForReady();
+
+    const identifies = discord.gateway.identifies.map((identify) => ({ shard: identify.shard, guilds: [...identify.guildIds].sort() }));
+    expect(identifies).toEqual([0, 1].map((shard) => ({ shard: [shard, 2], guilds: guilds.filter((guild) => shardOf(guild.id, 2) === shard).map((guild) => guild.id).sort() })));
+
+    for (const guild of guilds) await discord.waitForMessageIn(guild.general);
+    for (const guild of guilds) {
+      const reply = await discord.command({ user: guild.owner, guild, name: 'lesson', options: { lesson: 'linux' } });
+      expect(reply.callback.data?.embeds?.[0]?.title).toBe('Linux');
+    }
+    const dailyPosts = (guild: (typeof guilds)[number]) => discord.messagesIn(guild.general).filter((message) => message.embeds[0]?.author?.name.startsWith('Lesson of the day'));
+    expect(guilds.map((guild) => dailyPosts(guild).length)).toEqual(guilds.map(() => 1));
+    const posters = bot.logLines().filter((line) => line.msg === 'posted the lesson of the day').map((line) => [line.guildId, line.shard]);
+    expect(posters.sort()).toEqual(guilds.map((guild) => [guild.id, shardOf(guild.id, 2)]).sort());
+
+    expect(await bot.stop()).toBe(0);
+  }, 60_000);
+});
