@@ -12,7 +12,7 @@ export const storeKeys = {
   schedulePrefix: 'schedule:',
   schedule: (guildId: string) => `schedule:${guildId}`,
   pointer: (guildId: string) => `pointer:${guildId}`,
-  /** The claim on one server's post for one local date: written once, by whoever posts. */
+  /** The claim on one server's post for one local date: claimed once, then changed by its owner or taken over by compare-and-set. */
   dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
   lastPost: (guildId: string) => `last-post:${guildId}`,
   lastError: (guildId: string) => `last-error:${guildId}`,

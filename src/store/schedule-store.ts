@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import type { Log } from '../log.ts';
 import { scheduleConfig, type ScheduleConfig } from '../schedule/schedule-config.ts';
-import { claimKey } from './claim.ts';
+import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
-import { listKeys } from './list-keys.ts';
-import type { OpenedKeyv } from './open-keyv.ts';
 import { readValid } from './read-valid.ts';
+import type { StoreBackend } from './store-backend.ts';
 import { dailyPostValue, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
 
 export interface ScheduleStore {
@@ -17,23 +16,29 @@ export interface ScheduleStore {
   setPointer(guildId: string, pointer: Pointer): Promise<void>;
   getPost(guildId: string, date: string): Promise<DailyPost | undefined>;
   setPost(guildId: string, date: string, post: DailyPost): Promise<void>;
-  /** Stores the post record only if none exists for that server and date; true if this one won. */
+  /** Stores the post record only if none exists for that server and date, atomically; true if this one won. */
   claimPost(guildId: string, date: string, post: DailyPost): Promise<boolean>;
+  /**
+   * Replaces the post record with `next` only if it still equals `expected` (as `getPost` returned it),
+   * atomically; true if this one won. For taking over a stale claim or a due retry: of several
+   * processes taking over the same record, exactly one gets true.
+   */
+  takeOverPost(guildId: string, date: string, expected: DailyPost, next: DailyPost): Promise<boolean>;
   getLastPost(guildId: string): Promise<LastPost | undefined>;
   setLastPost(guildId: string, post: LastPost): Promise<void>;
   getLastError(guildId: string): Promise<LastError | undefined>;
   setLastError(guildId: string, error: LastError | undefined): Promise<void>;
 }
 
-export function createScheduleStore(opened: OpenedKeyv, log: Log): ScheduleStore {
-  const { keyv } = opened;
+export function createScheduleStore(backend: StoreBackend, log: Log): ScheduleStore {
+  const { keyv } = backend;
   const read = async <T>(schema: z.ZodType<T>, key: string) => readValid(schema, key, await keyv.get(key), log);
   const write = async (key: string, value: unknown) => void (await keyv.set(key, value));
   return {
     get: (guildId) => read(scheduleConfig, storeKeys.schedule(guildId)),
     set: (guildId, config) => write(storeKeys.schedule(guildId), config),
     async list() {
-      const keys = await listKeys(opened, storeKeys.schedulePrefix);
+      const keys = await backend.listKeys(storeKeys.schedulePrefix);
       const values = keys.length ? await keyv.getMany(keys) : [];
       const schedules = new Map<string, ScheduleConfig>();
       keys.forEach((key, i) => {
@@ -46,7 +51,8 @@ export function createScheduleStore(opened: OpenedKeyv, log: Log): ScheduleStore
     setPointer: (guildId, pointer) => write(storeKeys.pointer(guildId), pointer),
     getPost: (guildId, date) => read(dailyPostValue, storeKeys.dailyPost(guildId, date)),
     setPost: (guildId, date, post) => write(storeKeys.dailyPost(guildId, date), post),
-    claimPost: (guildId, date, post) => claimKey(opened, storeKeys.dailyPost(guildId, date), post),
+    claimPost: (guildId, date, post) => claimKey(backend, storeKeys.dailyPost(guildId, date), post),
+    takeOverPost: (guildId, date, expected, next) => replaceIf(backend, storeKeys.dailyPost(guildId, date), dailyPostValue, expected, next),
     getLastPost: (guildId) => read(lastPostValue, storeKeys.lastPost(guildId)),
     setLastPost: (guildId, post) => write(storeKeys.lastPost(guildId), post),
     getLastError: (guildId) => read(lastErrorValue, storeKeys.lastError(guildId)),

@@ -17,6 +17,8 @@ export const dailyPostValue = z.object({
   attempts: z.number().int().nonnegative().default(0),
   nextAttemptAt: z.number().optional(),
   error: z.string().optional(),
+  /** The process that holds the claim, so another process on the same machine can tell it has died. */
+  claimant: z.object({ host: z.string(), pid: z.number().int() }).optional(),
 });
 
 export const lastPostValue = z.object({ date: z.string(), lessonId: z.string().nullable(), channelId: z.string(), messageId: z.string(), at: z.number() });

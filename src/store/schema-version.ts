@@ -1,7 +1,7 @@
 import type Keyv from 'keyv';
 import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
-import { StoreError } from './open-keyv.ts';
+import { StoreError } from './store-error.ts';
 import { schemaVersionValue } from './values.ts';
 
 /** The layout of keys and values this code reads and writes. Bump it with a migration. */

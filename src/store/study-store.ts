@@ -1,10 +1,10 @@
 import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
-import { listKeys } from './list-keys.ts';
+import { openBackend } from './open-backend.ts';
 import { readValid } from './read-valid.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
-import { openKeyv, type OpenedKeyv } from './open-keyv.ts';
+import type { StoreBackend } from './store-backend.ts';
 import { completionValue } from './values.ts';
 
 export interface StudyStore {
@@ -17,11 +17,13 @@ export interface StudyStore {
   listLearners(guildId: string): Promise<string[]>;
   /** Lesson-of-the-day schedules, pointers and daily post records. */
   schedules: ScheduleStore;
+  /** Releases the store's connections so the process can exit; closing again does nothing more. */
   close(): Promise<void>;
 }
 
-export function createStudyStore(opened: OpenedKeyv, log: Log): StudyStore {
-  const { keyv } = opened;
+export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
+  const { keyv } = backend;
+  let closed: Promise<void> | undefined;
   keyv.on('error', (error: unknown) => log.error({ err: error }, 'store error'));
   return {
     async getCompletions(userId, lessonIds) {
@@ -45,18 +47,21 @@ export function createStudyStore(opened: OpenedKeyv, log: Log): StudyStore {
     },
     async listLearners(guildId) {
       const prefix = storeKeys.rosterPrefix(guildId);
-      return (await listKeys(opened, prefix)).map((key) => key.slice(prefix.length));
+      return (await backend.listKeys(prefix)).map((key) => key.slice(prefix.length));
     },
-    schedules: createScheduleStore(opened, log),
-    async close() {
-      await keyv.disconnect();
-    },
+    schedules: createScheduleStore(backend, log),
+    close: () => (closed ??= backend.close()),
   };
 }
 
-/** Opens the store at `url`, checks its schema version and returns the typed store. */
+/** Opens the store STORE_URL names, checks its schema version and returns the typed store. */
 export async function openStudyStore(url: string, log: Log): Promise<StudyStore> {
-  const opened = await openKeyv(url);
-  await ensureSchemaVersion(opened.keyv, log);
-  return createStudyStore(opened, log);
+  const backend = await openBackend(url);
+  try {
+    await ensureSchemaVersion(backend.keyv, log);
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  return createStudyStore(backend, log);
 }

@@ -1,0 +1,23 @@
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+
+/** Keyv prefixes every key with it (SQLite, PostgreSQL: "study:"; Redis through its adapter: "study::"). */
+export const storeNamespace = 'study';
+
+/** Keyv's envelope around a value, exactly as Keyv writes it, so `keyv.get` reads back what a raw write stored. */
+export function encodeEnvelope(value: unknown): string {
+  return JSON.stringify({ value });
+}
+
+/** Keyv's own envelope is JSON; a row that is not JSON comes back as its raw text so validation can reject it. */
+export function parseEnvelope(raw: string) {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return { value: raw };
+  }
+}
+
+/** Keyv as every backend uses it: one namespace, the same envelope, and errors thrown rather than read as "absent". */
+export function createKeyv(store: KeyvStoreAdapter, options: { useKeyPrefix?: boolean } = {}): Keyv {
+  return new Keyv({ store, namespace: storeNamespace, serialize: JSON.stringify, deserialize: parseEnvelope, throwOnErrors: true, ...options });
+}

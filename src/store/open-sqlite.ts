@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvSqlite from '@keyv/sqlite';
+import { createKeyv, storeNamespace } from './envelope.ts';
+import { prefixUpperBound } from './key-prefix.ts';
+import type { StoreBackend } from './store-backend.ts';
+import { storeOpenError } from './store-error.ts';
+
+type Query = (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * SQLite through @keyv/sqlite, on the adapter's own connection. Conditional writes are single
+ * statements with RETURNING, so the row count says who won; SQLite runs one writer at a time.
+ */
+export async function openSqlite(url: string): Promise<StoreBackend> {
+  const path = url.replace(/^sqlite:\/\//, '');
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  // busyTimeout lets several processes on one file wait for each other instead of failing.
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+  const query = adapter.query as Query;
+  try {
+    await query('PRAGMA journal_mode=WAL');
+    await query('PRAGMA synchronous=NORMAL');
+  } catch (error) {
+    throw storeOpenError(url, error);
+  }
+  const keyv = createKeyv(adapter);
+  const table = String(adapter.opts.table);
+  const fullKey = (key: string) => `${storeNamespace}:${key}`;
+  return {
+    keyv,
+    async readRaw(key) {
+      const [row] = await query(`SELECT value FROM ${table} WHERE key = ?`, fullKey(key));
+      return row === undefined ? undefined : String(row.value);
+    },
+    async insertIfAbsent(key, raw) {
+      const rows = await query(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`, fullKey(key), raw);
+      return rows.length === 1;
+    },
+    async replaceIfEqual(key, expected, next) {
+      const rows = await query(`UPDATE ${table} SET value = ? WHERE key = ? AND value = ? RETURNING key`, next, fullKey(key), expected);
+      return rows.length === 1;
+    },
+    async listKeys(prefix) {
+      // A range over the primary key uses its index; SQLite compares keys bytewise.
+      const full = fullKey(prefix);
+      const rows = await query(`SELECT key FROM ${table} WHERE key >= ? AND key < ? ORDER BY key`, full, prefixUpperBound(full));
+      return rows.map((row) => String(row.key).slice(fullKey('').length));
+    },
+    close: () => keyv.disconnect(),
+  };
+}

@@ -1,0 +1,11 @@
+import { afterAll, beforeAll } from 'vitest';
+import { sqliteUnderTest } from './backends.ts';
+import { claimsContract } from './claims-contract.ts';
+import { progressContract } from './progress-contract.ts';
+
+const backend = sqliteUnderTest();
+beforeAll(backend.start);
+afterAll(backend.stop);
+
+progressContract(backend);
+claimsContract(backend);
