@@ -5,6 +5,7 @@ import type { Log } from '../log.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
 import type { DailyPost } from '../store/schedule-values.ts';
 import { backoffDelay } from '../util/backoff.ts';
+import { claimantIsGone, thisProcess } from './claimant.ts';
 import { courseFinishedMessage, discussionThreadName, lessonOfTheDayMessage } from './lesson-post.ts';
 import { describePostFailure } from './post-messages.ts';
 import { isPermanentFailure, type PostSender } from './post-sender.ts';
@@ -29,7 +30,7 @@ export function dailyNonce(guildId: string, date: string): string {
   return createHash('sha256').update(`${guildId}:${date}`).digest('base64url').slice(0, 25);
 }
 
-/** A claim older than this with no result means its process died between claim and send. */
+/** A claim older than this with no result means its process died between claim and send (sooner when it is known to be gone). */
 export const staleClaimMs = 5 * 60_000;
 const maxAttempts = 6;
 
@@ -42,18 +43,27 @@ async function currentLesson({ schedules, course, log }: PosterDeps, guildId: st
   return lesson ?? course.lessons[0] ?? null;
 }
 
-/** Takes the day: claims it atomically when unclaimed, or takes over a retry or a stale claim. */
+/** Takes the day: claims it atomically when unclaimed, or takes over a due retry or a stale claim, atomically. */
 async function takeDay(deps: PosterDeps, guildId: string, date: string, schedule: ScheduleConfig): Promise<DailyPost | PostOutcome> {
   const now = deps.clock.now().getTime();
   const existing = await deps.schedules.getPost(guildId, date);
   if (existing?.state === 'sent' || existing?.state === 'failed') return { kind: 'already', record: existing };
   if (existing?.state === 'retry' && (existing.nextAttemptAt ?? 0) > now) return { kind: 'later' };
-  if (existing?.state === 'claimed' && now - existing.claimedAt < staleClaimMs) return { kind: 'elsewhere' };
+  if (existing?.state === 'claimed' && now - existing.claimedAt < staleClaimMs && !claimantIsGone(existing.claimant)) return { kind: 'elsewhere' };
   const lesson = existing ? undefined : await currentLesson(deps, guildId);
-  const record: DailyPost = { ...(existing ?? { lessonId: lesson?.id ?? null, attempts: 0 }), state: 'claimed', token: randomUUID(), claimedAt: now, channelId: schedule.channelId };
-  if (existing) await deps.schedules.setPost(guildId, date, record);
-  else if (!(await deps.schedules.claimPost(guildId, date, record))) return { kind: 'elsewhere' };
-  return record;
+  const record: DailyPost = { ...(existing ?? { lessonId: lesson?.id ?? null, attempts: 0 }), state: 'claimed', token: randomUUID(), claimedAt: now, channelId: schedule.channelId, claimant: thisProcess() };
+  // Taking over is a compare-and-set too: of several processes that find the same stale record, one wins.
+  const won = existing ? await deps.schedules.takeOverPost(guildId, date, existing, record) : await deps.schedules.claimPost(guildId, date, record);
+  return won ? record : { kind: 'elsewhere' };
+}
+
+/**
+ * This process was too slow: another took the day over in the meantime (see staleClaimMs).
+ * That one owns the outcome; a message this one sent is deduplicated by the nonce.
+ */
+function lostTheDay({ log }: PosterDeps, guildId: string, date: string): PostOutcome {
+  log.warn({ guildId, date }, 'another process took over this day’s post; leaving it to that one');
+  return { kind: 'elsewhere' };
 }
 
 /** After a post: the pointer moves one lesson on; after the course-finished post the schedule pauses for a new round. */
@@ -74,7 +84,7 @@ async function recordFailure(deps: PosterDeps, guildId: string, date: string, re
   const attempts = record.attempts + 1;
   const giveUp = isPermanentFailure(error) || attempts >= maxAttempts;
   const next: DailyPost = giveUp ? { ...record, state: 'failed', attempts, error: message } : { ...record, state: 'retry', attempts, error: message, nextAttemptAt: now + backoffDelay(attempts - 1, 60_000, 30 * 60_000) };
-  await deps.schedules.setPost(guildId, date, next);
+  if (!(await deps.schedules.takeOverPost(guildId, date, record, next))) return lostTheDay(deps, guildId, date);
   await deps.schedules.setLastError(guildId, { at: now, message });
   deps.log.warn({ guildId, date, channelId: record.channelId, attempts, giveUp, reason: message }, 'lesson of the day not posted');
   return giveUp ? { kind: 'failed', message } : { kind: 'later' };
@@ -97,7 +107,7 @@ export async function postForDay(deps: PosterDeps, guildId: string, date: string
     return recordFailure(deps, guildId, date, taken, error);
   }
   const sent: DailyPost = { ...taken, state: 'sent', messageId, attempts: taken.attempts + 1 };
-  await schedules.setPost(guildId, date, sent);
+  if (!(await schedules.takeOverPost(guildId, date, taken, sent))) return lostTheDay(deps, guildId, date);
   await advance(deps, guildId, sent, schedule);
   await schedules.setLastPost(guildId, { date, lessonId: sent.lessonId, channelId: sent.channelId, messageId, at: clock.now().getTime() });
   await schedules.setLastError(guildId, undefined);

@@ -28,7 +28,7 @@ export async function scheduleSet(interaction: ChatInputCommandInteraction<'cach
   // A post that failed today (say, the old channel was deleted) may be tried again in the new setting.
   const today = localTime(clock.now(), config.timeZone).date;
   const todays = await store.schedules.getPost(guildId, today);
-  if (todays?.state === 'failed') await store.schedules.setPost(guildId, today, { ...todays, state: 'retry', nextAttemptAt: 0 });
+  if (todays?.state === 'failed') await store.schedules.takeOverPost(guildId, today, todays, { ...todays, state: 'retry', nextAttemptAt: 0 });
   poster.forget(guildId);
   await interaction.reply({
     content: `Saved: the lesson of the day goes to <#${config.channelId}> at ${config.time} (${config.timeZone}), ${describeDays(config.weekdays)}${config.paused ? ', but the schedule is paused: /schedule resume starts it' : ''}. See /schedule show.`,
