@@ -53,6 +53,20 @@ describe.each([sqliteUnderTest(), postgresUnderTest(), redisUnderTest()])('on a 
     expect(await bot.stop()).toBe(0);
   }, 60_000);
 
+  it.runIf(backend.name === 'SQLite')('splits the shards across two machines with SHARD_IDS', async () => {
+    const { guilds, env } = await serversDueNow();
+    bots.push(startBotProcess({ ...env, SHARD_COUNT: '2', SHARD_IDS: '1' }));
+    await discord.gateway.waitForIdentifies(1);
+    bots.push(startBotProcess({ ...env, SHARD_COUNT: '2', SHARD_IDS: '0' }));
+    await discord.gateway.waitForIdentifies(2);
+    expect(discord.gateway.identifies.map((identify) => identify.shard)).toEqual([
+      [1, 2],
+      [0, 2],
+    ]);
+    for (const guild of guilds) await discord.waitForMessageIn(guild.general);
+    expect(guilds.map((guild) => dailyPosts(guild.general).length)).toEqual(guilds.map(() => 1));
+  }, 60_000);
+
   it('posts once when two processes both believe they own every server', async () => {
     const { guilds, env } = await serversDueNow();
     bots.push(startBotProcess(env), startBotProcess(env));

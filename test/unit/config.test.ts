@@ -73,6 +73,20 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('sharding settings', () => {
+  it('reads SHARD_COUNT as auto or a number, and SHARD_IDS as a list', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
+    expect(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: '4', SHARD_IDS: '2, 3' })).toMatchObject({ SHARD_COUNT: 4, SHARD_IDS: [2, 3] });
+  });
+
+  it('refuses SHARD_IDS without a numeric SHARD_COUNT, or beyond it', () => {
+    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_IDS: '0,1' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set to a number/)]);
+    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto', SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set to a number/)]);
+    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: '2', SHARD_IDS: '1,2' })).toEqual(['SHARD_IDS must be below SHARD_COUNT (2) (got "1,2")']);
+    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: 'many' })).toEqual([expect.stringMatching(/^SHARD_COUNT must be "auto" or a whole number/)]);
+  });
+});
+
 describe('the .env file', () => {
   it('is read when present, and the real environment wins over it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'study-config-'));
