@@ -1,13 +1,13 @@
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
+import { inServersAndDMs } from '../src/bot/command-reach.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'course',
   description: 'The course at a glance: its parts, their objectives and every lesson in order',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  ...inServersAndDMs,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

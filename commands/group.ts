@@ -1,5 +1,6 @@
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
+import { inServersAndDMs } from '../src/bot/command-reach.ts';
 import { UserError } from '../src/interactions/user-error.ts';
 import { groupStandings } from '../src/progress/group-standings.ts';
 import { groupView } from '../src/views/group-view.ts';
@@ -9,9 +10,8 @@ const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'group',
   description: 'The study group: this server’s learners ranked by lessons completed',
-  integration_types: [ApplicationIntegrationType.GuildInstall],
   // Offered in DMs too, so that using it there gets a clear answer rather than nothing.
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  ...inServersAndDMs,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

@@ -1,5 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
+import { inServersAndDMs } from '../src/bot/command-reach.ts';
 import { lessonChoiceName } from '../src/course/limits.ts';
 import { lessonView } from '../src/lessons/lesson-view.ts';
 import { resolveLesson } from '../src/lessons/resolve-lesson.ts';
@@ -20,8 +21,7 @@ const data = {
       required: false,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  ...inServersAndDMs,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

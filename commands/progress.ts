@@ -1,5 +1,6 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
+import { inServersAndDMs } from '../src/bot/command-reach.ts';
 import { UserError } from '../src/interactions/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
@@ -18,8 +19,7 @@ const data = {
       required: false,
     },
   ],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
+  ...inServersAndDMs,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

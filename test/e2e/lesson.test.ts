@@ -1,8 +1,9 @@
-import { InteractionResponseType, type APIEmbed } from 'discord.js';
+import { InteractionResponseType } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildButtonId } from '../../src/interactions/button-id.ts';
 import { makeCourse } from '../support/fixtures.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { buttonsOf, embedOf } from './payloads.ts';
 
 let h: Harness;
 let guild: ReturnType<Harness['discord']['addGuild']>;
@@ -24,9 +25,6 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-const embedOf = (body: { embeds?: unknown[] } | undefined) => body?.embeds?.[0] as APIEmbed;
-const buttonsOf = (body: { components?: unknown[] } | undefined) =>
-  ((body?.components?.[0] as { components: { custom_id: string; label: string }[] } | undefined)?.components ?? []).map((button) => ({ id: button.custom_id, label: button.label }));
 const lessonCommand = (user: typeof ada, lesson?: string) => h.discord.command({ user, guild, channel: study, name: 'lesson', ...(lesson ? { options: { lesson } } : {}) });
 
 describe('/lesson autocomplete', () => {

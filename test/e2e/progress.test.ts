@@ -1,6 +1,7 @@
-import { InteractionResponseType, type APIEmbed } from 'discord.js';
+import { InteractionResponseType } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
+import { embedOf, fieldsOf } from './payloads.ts';
 
 let h: Harness;
 let guild: ReturnType<Harness['discord']['addGuild']>;
@@ -20,8 +21,6 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-const embedOf = (body: { embeds?: unknown[] } | undefined) => body?.embeds?.[0] as APIEmbed;
-const fieldsOf = (body: { embeds?: unknown[] } | undefined) => Object.fromEntries((embedOf(body).fields ?? []).map((field) => [field.name, field.value]));
 
 /** Marks lessons done through the bot, as the learner would: /lesson then Mark done, on the given days. */
 async function study(user: typeof ada, lessonIds: string[], isoDays: string[]) {

@@ -1,6 +1,7 @@
-import { ButtonStyle, InteractionResponseType, PermissionFlagsBits, type APIEmbed, type APIMessage } from 'discord.js';
+import { ButtonStyle, InteractionResponseType, PermissionFlagsBits } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness.ts';
+import { buttonsOf, embedOf, fieldsOf } from './payloads.ts';
 
 let h: Harness;
 let guild: ReturnType<Harness['discord']['addGuild']>;
@@ -25,14 +26,12 @@ afterEach(async () => {
 const schedule = (subcommand: string, options?: Record<string, unknown>, user = admin) =>
   h.discord.command({ user, guild, channel: guild.general, name: 'schedule', subcommand, ...(options ? { options: options as never } : {}) });
 const postsIn = () => h.discord.messagesIn(study).filter((message) => message.author.id === h.discord.bot.id);
-const embedOf = (message: { embeds?: unknown[] } | undefined) => message?.embeds?.[0] as APIEmbed;
 const titles = () => postsIn().map((message) => embedOf(message)?.title ?? message.content);
 /** Moves the clock and runs the minute tick, as node-cron would. */
 async function at(iso: string) {
   h.clock.set(iso);
   await h.bot.poster.tick();
 }
-const buttonsOf = (message: APIMessage) => (message.components?.[0] as { components: { custom_id: string; label: string; style: number }[] }).components;
 
 describe('the lesson of the day', () => {
   beforeEach(async () => {
@@ -54,12 +53,12 @@ describe('the lesson of the day', () => {
     ]);
     expect(h.discord.threadsIn(study).map((thread) => thread.name)).toEqual(['Linux · 2026-05-11']);
 
-    const studied = await h.discord.clickButton({ user: ada, message: post!, customId: buttonsOf(post!)[0]!.custom_id });
+    const studied = await h.discord.clickButton({ user: ada, message: post!, customId: buttonsOf(post!)[0]!.id });
     expect(studied.ephemeral).toBe(true);
     expect(studied.callback.data?.content).toBe('✅ Marked “Linux” as studied. 1/18 lessons done.');
-    const again = await h.discord.clickButton({ user: ada, message: post!, customId: buttonsOf(post!)[0]!.custom_id });
+    const again = await h.discord.clickButton({ user: ada, message: post!, customId: buttonsOf(post!)[0]!.id });
     expect(again.callback.data?.content).toBe('You had already studied “Linux”. 1/18 lessons done.');
-    const full = await h.discord.clickButton({ user: admin, message: post!, customId: buttonsOf(post!)[1]!.custom_id });
+    const full = await h.discord.clickButton({ user: admin, message: post!, customId: buttonsOf(post!)[1]!.id });
     expect(full.ephemeral).toBe(true);
     expect(embedOf(full.callback.data)).toMatchObject({ title: 'Linux', description: expect.stringMatching(/^⬜ Not done yet/) });
   });
@@ -139,7 +138,7 @@ describe('the lesson of the day', () => {
     h.discord.faults.failNext({ route: '/channels/:channel_id/messages', method: 'POST', times: 4, status: 503 });
     await at('2026-05-11T07:00:00Z');
     expect(postsIn()).toHaveLength(0);
-    const lastError = async () => (embedOf((await schedule('show')).callback.data).fields ?? []).find((field) => field.name === 'Last error')?.value;
+    const lastError = async () => fieldsOf((await schedule('show')).callback.data)['Last error'];
     expect(await lastError()).toMatch(/: Discord answered 503\.$/);
     await at('2026-05-11T07:00:30Z');
     expect(postsIn()).toHaveLength(0);
@@ -158,7 +157,7 @@ describe('the lesson of the day', () => {
     await at('2026-05-11T07:00:00Z');
     const show = await schedule('show');
     expect(show.ephemeral).toBe(true);
-    const fields = Object.fromEntries((embedOf(show.callback.data).fields ?? []).map((field) => [field.name, field.value]));
+    const fields = fieldsOf(show.callback.data);
     expect(fields).toMatchObject({
       Channel: `<#${study.id}>`,
       When: '09:00 Europe/Berlin, every day',
@@ -175,7 +174,7 @@ describe('when the bot cannot post', () => {
   beforeEach(async () => {
     await schedule('set', { channel: study, time: '09:00', timezone: 'UTC' });
   });
-  const showFields = async () => Object.fromEntries((embedOf((await schedule('show')).callback.data).fields ?? []).map((field) => [field.name, field.value]));
+  const showFields = async () => fieldsOf((await schedule('show')).callback.data);
   const postAttempts = () => h.discord.requests.filter((request) => request.route === 'POST /channels/:channel_id/messages' && request.path.includes(study.id)).length;
 
   it('records a missing permission, shows it in /schedule show, and does not retry every minute', async () => {
