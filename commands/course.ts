@@ -1,6 +1,7 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/bot/command.ts';
 import { inServersAndDMs } from '../src/bot/command-reach.ts';
+import { asIs } from '../src/views/components.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
 const data = {
@@ -13,6 +14,6 @@ const data = {
 export default {
   data,
   async execute(interaction, { course }) {
-    await interaction.reply({ embeds: [courseOverviewEmbed(course)] });
+    await interaction.reply({ embeds: [asIs(courseOverviewEmbed(course))] });
   },
 } satisfies Command;

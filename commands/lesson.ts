@@ -6,6 +6,7 @@ import { lessonView } from '../src/lessons/lesson-view.ts';
 import { resolveLesson } from '../src/lessons/resolve-lesson.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
 import { getCompletions, nextLesson } from '../src/progress/completions.ts';
+import { asIs } from '../src/views/components.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
 const data = {
@@ -32,7 +33,7 @@ export default {
     const typed = interaction.options.getString('lesson');
     const lesson = typed ? resolveLesson(course, typed) : nextLesson(course, completions);
     if (!lesson) {
-      await interaction.reply({ content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [courseOverviewEmbed(course)] });
+      await interaction.reply({ content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [asIs(courseOverviewEmbed(course))] });
       return;
     }
     await interaction.reply(lessonView(course, lesson, learnerId, completions.get(lesson.id)));

@@ -5,6 +5,7 @@ import { UserError } from '../src/interactions/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
 import { serverDay } from '../src/schedule/todays-lesson.ts';
+import { asIs } from '../src/views/components.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 
 const data = {
@@ -33,6 +34,6 @@ export default {
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
     const timeZone = interaction.inGuild() ? (await serverDay(context, interaction.guildId)).timeZone : context.defaultTimeZone;
-    await interaction.reply({ embeds: [progressEmbed(course, name, completions, clock.now(), timeZone)] });
+    await interaction.reply({ embeds: [asIs(progressEmbed(course, name, completions, clock.now(), timeZone))] });
   },
 } satisfies Command;

@@ -20,3 +20,11 @@ export function button(customId: string, label: string, style: ButtonStyle.Prima
 export function buttonRow(...buttons: APIButtonComponentWithCustomId[]): APIActionRowComponent<APIButtonComponentWithCustomId> {
   return { type: ComponentType.ActionRow, components: buttons };
 }
+
+/**
+ * discord.js turns plain payload objects into its builders before sending, validating them
+ * all over again; anything with a toJSON method is sent as it is. Replies wrap their JSON in this.
+ */
+export function asIs<T>(json: T): { toJSON(): T } {
+  return { toJSON: () => json };
+}

@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, side by side with its baseline or ceiling, as a table.
-// `npm run bench -- --quick` is the small smoke run (seconds, not minutes).
+// `npm run bench -- --quick` is a small run (seconds, not minutes); `-- --only=store,latency,memory,fanout` picks sections.
 import { cpus, totalmem } from 'node:os';
 import { benchFanout } from './fanout.ts';
 import { benchInteractions } from './interaction-latency.ts';
@@ -12,25 +12,41 @@ export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], learners: 2
 /** What `npm test` runs so the benchmarks cannot rot: every one, tiny. */
 export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, warmupMs: 100 };
 
-export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) => void = console.log): Promise<Row[]> {
+export type Section = 'store' | 'latency' | 'memory' | 'fanout';
+export const allSections: Section[] = ['store', 'latency', 'memory', 'fanout'];
+
+/** Runs the chosen benchmarks in turn; `onRows` sees each section's rows as soon as they are measured. */
+export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) => void = console.log, sections: Section[] = allSections, onRows: (rows: Row[]) => void = () => {}): Promise<Row[]> {
   const rows: Row[] = [];
-  log('store…');
-  rows.push(...storeRows(await benchStore(plan.learners, plan.writes, plan.reads)));
-  log('interaction latency…');
-  rows.push(...latencyRows(await benchInteractions(['lesson', 'progress', 'button', 'autocomplete'], plan.rates, plan.loadMs, plan.warmupMs)));
-  log('memory and start-up…');
-  rows.push(...memoryRows(await benchMemoryAndStartup(plan.servers, plan.learners, plan.soakRate, plan.soakMs, plan.warmupMs)));
-  for (const servers of plan.fanouts) {
+  const add = (measured: Row[]) => {
+    rows.push(...measured);
+    onRows(measured);
+  };
+  if (sections.includes('store')) {
+    log('store…');
+    add(storeRows(await benchStore(plan.learners, plan.writes, plan.reads)));
+  }
+  if (sections.includes('latency')) {
+    log('interaction latency…');
+    add(latencyRows(await benchInteractions(['lesson', 'progress', 'button', 'autocomplete'], plan.rates, plan.loadMs, plan.warmupMs)));
+  }
+  if (sections.includes('memory')) {
+    log('memory and start-up…');
+    add(memoryRows(await benchMemoryAndStartup(plan.servers, plan.learners, plan.soakRate, plan.soakMs, plan.warmupMs)));
+  }
+  for (const servers of sections.includes('fanout') ? plan.fanouts : []) {
     log(`fan-out of ${servers} servers…`);
-    rows.push(...fanoutRows([await benchFanout(servers)]));
+    add(fanoutRows([await benchFanout(servers)]));
   }
   return rows;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const plan = process.argv.includes('--quick') ? quickPlan : fullPlan;
-  const rows = await runBenchmarks(plan, (line) => console.error(line));
-  console.log(`\nNode ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as Section[] | undefined;
+  console.error(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
+  // Each section's rows as soon as they are measured, then the whole table.
+  const rows = await runBenchmarks(plan, (line) => console.error(line), only ?? allSections, (measured) => console.error(markdownTable(measured)));
   console.log(markdownTable(rows));
   process.exit(0);
 }

@@ -4,6 +4,7 @@ import { localTime } from '../../util/local-time.ts';
 import { truncate } from '../../util/truncate.ts';
 import { nextPostTime } from '../due.ts';
 import { describeDays } from '../schedule-config.ts';
+import { asIs } from '../../views/components.ts';
 
 /** The schedule, the next post time, the group's next lesson, the last post and the last error. */
 export async function scheduleShow(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, { poster, store, course, clock }: CommandContext): Promise<void> {
@@ -30,5 +31,5 @@ export async function scheduleShow(interaction: ChatInputCommandInteraction<'cac
     { name: 'Last error', value: lastError ? truncate(`${time(new Date(lastError.at), TimestampStyles.RelativeTime)}: ${lastError.message}`, 1024) : 'None' },
   ];
   const embed: APIEmbed = { title: 'Lesson of the day', fields, ...(isDefault ? { footer: { text: 'From the bot’s default settings (STUDY_CHANNEL_ID). /schedule set makes it this server’s own.' } } : {}) };
-  await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral });
+  await interaction.reply({ embeds: [asIs(embed)], flags: MessageFlags.Ephemeral });
 }
