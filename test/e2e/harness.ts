@@ -39,12 +39,18 @@ export async function startHarness(options: HarnessOptions = {}) {
 
   let defaultSchedule = options.defaultSchedule;
 
-  /** Starts the bot; `settings.defaultSchedule` plays the part of STUDY_CHANNEL_ID and friends from then on. */
-  async function launch(settings: { defaultSchedule?: ScheduleConfig } = {}) {
+  let commandsGuildId: string | undefined;
+
+  /**
+   * Starts the bot; `settings.defaultSchedule` plays the part of STUDY_CHANNEL_ID and friends,
+   * `settings.commandsGuildId` the part of DISCORD_GUILD_ID, from then on.
+   */
+  async function launch(settings: { defaultSchedule?: ScheduleConfig; commandsGuildId?: string } = {}) {
     defaultSchedule = settings.defaultSchedule ?? defaultSchedule;
+    commandsGuildId = settings.commandsGuildId ?? commandsGuildId;
     store = await openStudyStore(temp.url, log);
     bot = startBot({
-      config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: undefined },
+      config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: commandsGuildId },
       course,
       store,
       clock,

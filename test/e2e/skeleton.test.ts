@@ -75,6 +75,24 @@ describe('command registration when the definitions change', () => {
   });
 });
 
+describe('command registration in one server (DISCORD_GUILD_ID)', () => {
+  it('registers there only, and answers there', async () => {
+    const h = await startHarness();
+    try {
+      const hall = h.discord.addGuild({ name: 'Study Hall' });
+      await h.launch({ commandsGuildId: hall.id });
+      expect(h.discord.commands.list(hall.id).map((command) => command.name).sort()).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
+      expect(h.discord.commands.list()).toEqual([]);
+      await h.restart();
+      expect(h.discord.commands.overwriteCount(hall.id)).toBe(1);
+      expect((await h.discord.command({ user: hall.owner, guild: hall, name: 'course' })).callback.data?.embeds).toHaveLength(1);
+      h.discord.assertClean();
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('the interaction router\'s error boundary', () => {
   const failing = (name: string, run: Command['execute']): Command => ({ data: { name, description: `Test command ${name}` }, execute: run });
   const commands = new Map<string, Command>(
@@ -139,7 +157,7 @@ describe('the interaction router\'s error boundary', () => {
 });
 
 describe('the bot as a process', () => {
-  it('shuts down on SIGTERM with exit code 0', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('shuts down on %s with exit code 0', async (signal) => {
     const discord = await startStandin();
     const temp = tempStoreDir();
     try {
@@ -154,7 +172,7 @@ describe('the bot as a process', () => {
       await discord.waitForReady();
       const reply = await discord.command({ user: hall.owner, guild: hall, name: 'course' });
       expect(reply.callback.data?.embeds).toHaveLength(1);
-      bot.kill('SIGTERM');
+      bot.kill(signal);
       const [code] = await once(bot, 'exit');
       expect(code).toBe(0);
       expect(output).toContain('"msg":"stopped"');
@@ -162,6 +180,23 @@ describe('the bot as a process', () => {
     } finally {
       await discord.close();
       temp.remove();
+    }
+  });
+
+  it('registers the commands in one server with npm run deploy-commands and DISCORD_GUILD_ID', async () => {
+    const discord = await startStandin();
+    try {
+      const hall = discord.addGuild({ name: 'Study Hall' });
+      const deploy = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/deploy-commands.ts', import.meta.url).pathname], {
+        env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: hall.id },
+      });
+      const [code] = await once(deploy, 'exit');
+      expect(code).toBe(0);
+      expect(discord.commands.list(hall.id).map((command) => command.name).sort()).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
+      expect(discord.commands.list()).toEqual([]);
+      discord.assertClean();
+    } finally {
+      await discord.close();
     }
   });
 });
