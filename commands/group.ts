@@ -2,9 +2,7 @@ import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSO
 import type { Command } from '../src/bot/command.ts';
 import { inServersAndDMs } from '../src/bot/command-reach.ts';
 import { UserError } from '../src/interactions/user-error.ts';
-import { groupStandings } from '../src/progress/group-standings.ts';
-import { groupView } from '../src/views/group-view.ts';
-import { serverDay } from '../src/schedule/todays-lesson.ts';
+import { groupPage } from '../src/views/group-page.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -17,12 +15,9 @@ const data = {
 export default {
   data,
   async execute(interaction, context) {
-    const { course, store, clock } = context;
     if (!interaction.inGuild()) throw new UserError('The group view belongs to a server: use /group in your study server. Here in DMs, /progress shows your own progress.');
     // Reading every learner of a large server can take longer than Discord's 3 seconds.
     await interaction.deferReply();
-    const { timeZone, todaysLesson } = await serverDay(context, interaction.guildId);
-    const standings = await groupStandings(store, course, interaction.guildId, clock.now(), timeZone, todaysLesson?.id);
-    await interaction.editReply(groupView(course, interaction.guild?.name ?? 'This server', standings, 0, interaction.user.id, todaysLesson));
+    await interaction.editReply(await groupPage(context, interaction.guildId, interaction.guild?.name ?? 'This server', 0, interaction.user.id));
   },
 } satisfies Command;

@@ -1,6 +1,7 @@
 import type { Course } from '../course/course.ts';
 import type { StudyStore } from '../store/study-store.ts';
 import { getCompletions } from './completions.ts';
+import { listRoster } from './roster.ts';
 import { lastStudiedAt, progressStats } from './stats.ts';
 import { currentStreak } from './streak.ts';
 
@@ -17,7 +18,7 @@ export interface Standing {
 
 /** Every learner on the server's roster, ranked by lessons completed, then streak, then who got there first. */
 export async function groupStandings(store: StudyStore, course: Course, guildId: string, now: Date, timeZone: string, todaysLessonId?: string): Promise<Standing[]> {
-  const learners = await store.listLearners(guildId);
+  const learners = await listRoster(store, guildId);
   const rows = await Promise.all(
     learners.map(async (userId) => {
       const completions = await getCompletions(store, course, userId);

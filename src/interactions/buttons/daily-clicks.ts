@@ -4,14 +4,13 @@ import { lessonView } from '../../lessons/lesson-view.ts';
 import { completeLesson, getCompletions } from '../../progress/completions.ts';
 import { progressStats } from '../../progress/stats.ts';
 import type { ButtonAction } from '../button-id.ts';
-import { UserError } from '../user-error.ts';
+import { lessonOfButton } from './lesson-of-button.ts';
 
 type DailyAction = Extract<ButtonAction, { action: 'studied' | 'full' }>;
 
 /** The lesson of the day's buttons act for whoever clicks and answer only them; the post never changes. */
 export async function handleDailyClick(interaction: ButtonInteraction, button: DailyAction, { course, store, clock }: CommandContext): Promise<void> {
-  const lesson = course.lessonById(button.lessonId);
-  if (!lesson) throw new UserError('That lesson is no longer in the course (the outline has changed). Open another with /lesson.');
+  const lesson = lessonOfButton(course, button.lessonId);
   const learnerId = interaction.user.id;
   let completions = await getCompletions(store, course, learnerId);
   if (button.action === 'full') {

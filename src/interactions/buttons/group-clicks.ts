@@ -1,8 +1,6 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { CommandContext } from '../../bot/command.ts';
-import { groupStandings } from '../../progress/group-standings.ts';
-import { groupView } from '../../views/group-view.ts';
-import { serverDay } from '../../schedule/todays-lesson.ts';
+import { groupPage } from '../../views/group-page.ts';
 import type { ButtonAction } from '../button-id.ts';
 import { UserError } from '../user-error.ts';
 
@@ -13,7 +11,5 @@ export async function handleGroupClick(interaction: ButtonInteraction, button: E
   const isOwner = viewerId === button.ownerId;
   if (isOwner) await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { timeZone, todaysLesson } = await serverDay(context, interaction.guildId);
-  const standings = await groupStandings(context.store, context.course, interaction.guildId, context.clock.now(), timeZone, todaysLesson?.id);
-  await interaction.editReply(groupView(context.course, interaction.guild?.name ?? 'This server', standings, button.page, viewerId, todaysLesson));
+  await interaction.editReply(await groupPage(context, interaction.guildId, interaction.guild?.name ?? 'This server', button.page, viewerId));
 }

@@ -1,19 +1,12 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { CommandContext } from '../../bot/command.ts';
-import type { Lesson } from '../../course/course.ts';
 import { lessonView } from '../../lessons/lesson-view.ts';
 import { completeLesson, getCompletions, uncompleteLesson } from '../../progress/completions.ts';
 import { progressStats } from '../../progress/stats.ts';
 import type { ButtonAction } from '../button-id.ts';
-import { UserError } from '../user-error.ts';
+import { lessonOfButton } from './lesson-of-button.ts';
 
 type LessonAction = Extract<ButtonAction, { action: 'done' | 'undo' | 'open' }>;
-
-function lessonOf(context: CommandContext, lessonId: string): Lesson {
-  const lesson = context.course.lessonById(lessonId);
-  if (!lesson) throw new UserError('That lesson is no longer in the course (the outline has changed). Open another with /lesson.');
-  return lesson;
-}
 
 /**
  * The clicker is always the learner: "mark done" acts for whoever clicks. On their own
@@ -22,7 +15,7 @@ function lessonOf(context: CommandContext, lessonId: string): Lesson {
  */
 export async function handleLessonClick(interaction: ButtonInteraction, button: LessonAction, context: CommandContext): Promise<void> {
   const { course, store, clock } = context;
-  const lesson = lessonOf(context, button.lessonId);
+  const lesson = lessonOfButton(course, button.lessonId);
   const learnerId = interaction.user.id;
   const before = await getCompletions(store, course, learnerId);
   if (button.action === 'done' && !before.has(lesson.id)) await completeLesson(store, clock, learnerId, lesson);
