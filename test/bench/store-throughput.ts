@@ -16,48 +16,68 @@ export interface StoreResult {
   ceiling: { completionsPerSecond: number; read: Summary };
 }
 
+/** Seconds taken to run `count` tasks, `concurrency` at a time. */
 async function timedConcurrently(count: number, concurrency: number, task: (i: number) => Promise<unknown>) {
   let next = 0;
   const start = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < count) await task(next++);
   }));
-  return count / ((performance.now() - start) / 1000);
+  return (performance.now() - start) / 1000;
 }
 
-async function timedReads(count: number, read: (i: number) => Promise<unknown>): Promise<Summary> {
-  const latencies: number[] = [];
-  for (let i = 0; i < count; i += 1) {
+async function timedReads(from: number, count: number, read: (i: number) => Promise<unknown>, into: number[]) {
+  for (let i = from; i < from + count; i += 1) {
     const t0 = performance.now();
     await read(i);
-    latencies.push(performance.now() - t0);
+    into.push(performance.now() - t0);
   }
-  return summarize(latencies);
 }
 
-/** Completions written a second and /progress reads, by the bot's store and by sqlite3 directly with the same pragmas. */
-export async function benchStore(learners: number, writes: number, reads: number): Promise<StoreResult> {
+/**
+ * Completions written a second and /progress reads, by the bot's store and by sqlite3 directly
+ * with the same pragmas, on one file. Each side is warmed up first (JIT, page cache), then the
+ * two take turns for `rounds` rounds, so drift on a shared machine falls on both alike.
+ */
+export async function benchStore(learners: number, writes: number, reads: number, rounds = 4): Promise<StoreResult> {
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-store-'));
   try {
     const course = loadCourse();
     const file = join(dir, 'study.sqlite');
     await populateStore(file, course, learners, 3, []);
     const store = await openStudyStore(`sqlite://${file}`, createLog('silent'));
-    const clock = { now: () => new Date() };
-    const lesson = (i: number) => course.lessons[(i * 7) % course.lessons.length]!;
-    const botWrites = await timedConcurrently(writes, 64, (i) => completeLesson(store, clock, learnerId((i * 13) % learners), lesson(i)));
-    const botRead = await timedReads(reads, (i) => getCompletions(store, course, learnerId((i * 31) % learners)));
-    await store.close();
-
     const db = new sqlite3.Database(file);
     await runSql(db, 'PRAGMA journal_mode=WAL');
     await runSql(db, 'PRAGMA synchronous=NORMAL');
+    const clock = { now: () => new Date() };
+    const lesson = (i: number) => course.lessons[(i * 7) % course.lessons.length]!;
+    const learner = (i: number) => learnerId((i * 31) % learners);
     const upsert = 'INSERT INTO keyv (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value';
-    const rawWrites = await timedConcurrently(writes, 64, (i) => runSql(db, upsert, `study:completion:${learnerId((i * 17) % learners)}:${lesson(i).id}`, JSON.stringify({ value: { completedAt: Date.now() } })));
-    const keysOf = (i: number) => JSON.stringify(course.lessons.map((l) => `study:completion:${learnerId((i * 37) % learners)}:${l.id}`));
-    const rawRead = await timedReads(reads, (i) => new Promise((resolve, reject) => db.all('SELECT * FROM keyv WHERE key IN (SELECT value FROM json_each(?))', [keysOf(i)], (error, rows) => (error ? reject(error) : resolve(rows)))));
+    const keysOf = (i: number) => JSON.stringify(course.lessons.map((l) => `study:completion:${learner(i)}:${l.id}`));
+    const sides = {
+      bot: {
+        write: (i: number) => completeLesson(store, clock, learner(i), lesson(i)),
+        read: (i: number) => getCompletions(store, course, learner(i)),
+      },
+      ceiling: {
+        write: (i: number) => runSql(db, upsert, `study:completion:${learner(i)}:${lesson(i).id}`, JSON.stringify({ value: { completedAt: Date.now() } })),
+        read: (i: number) => new Promise((resolve, reject) => db.all('SELECT * FROM keyv WHERE key IN (SELECT value FROM json_each(?))', [keysOf(i)], (error, rows) => (error ? reject(error) : resolve(rows)))),
+      },
+    };
+    const perRound = { writes: Math.ceil(writes / rounds), reads: Math.ceil(reads / rounds) };
+    const measured = { bot: { seconds: 0, reads: [] as number[] }, ceiling: { seconds: 0, reads: [] as number[] } };
+    for (const side of Object.values(sides)) await timedReads(Math.floor(learners / 2), Math.min(1000, reads), side.read, []);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const name of round % 2 === 0 ? (['bot', 'ceiling'] as const) : (['ceiling', 'bot'] as const)) {
+        const offset = round * perRound.writes + (name === 'bot' ? 0 : Math.floor(learners / 3));
+        measured[name].seconds += await timedConcurrently(perRound.writes, 64, (i) => sides[name].write(offset + i));
+        await timedReads(offset, perRound.reads, sides[name].read, measured[name].reads);
+      }
+    }
+    await store.close();
     await new Promise((resolve) => db.close(resolve));
-    return { learners, bot: { completionsPerSecond: botWrites, read: botRead }, ceiling: { completionsPerSecond: rawWrites, read: rawRead } };
+    const result = (name: 'bot' | 'ceiling') => ({ completionsPerSecond: (perRound.writes * rounds) / measured[name].seconds, read: summarize(measured[name].reads) });
+    return { learners, bot: result('bot'), ceiling: result('ceiling') };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
