@@ -44,36 +44,48 @@ export interface LatencyRow {
   errors: number;
 }
 
-async function measure(side: Side, kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number) {
+type Samples = Map<string, { latencies: number[]; errors: number }>;
+
+async function measure(side: Side, kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number, into: Samples) {
   await side.standin.call('prepareButton');
   for (const kind of kinds) await side.standin.call('load', { kind, rate: 100, durationMs: warmupMs }); // warm-up: JIT, caches, the roster
-  const results = new Map<string, { summary: Summary; errors: number }>();
   for (const rate of rates) {
     for (const kind of kinds) {
       const run = await side.standin.call<{ latencies: number[]; errorCount: number; errors: string[] }>('load', { kind, rate, durationMs });
       if (run.errorCount > 0) console.warn(`${kind} at ${rate}/s: ${run.errorCount} errors, e.g. ${run.errors[0]}`);
-      results.set(`${kind}@${rate}`, { summary: summarize(run.latencies), errors: run.errorCount });
+      const samples = into.get(`${kind}@${rate}`) ?? { latencies: [], errors: 0 };
+      samples.latencies.push(...run.latencies);
+      samples.errors += run.errorCount;
+      into.set(`${kind}@${rate}`, samples);
     }
   }
-  return results;
 }
 
-/** Dispatch-to-callback latency of the bot and of a bare discord.js bot, same stand-in build, same run. */
-export async function benchInteractions(kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number): Promise<LatencyRow[]> {
-  const measured: Record<'bot' | 'baseline', Map<string, { summary: Summary; errors: number }>> = { bot: new Map(), baseline: new Map() };
-  for (const [name, entry] of [['baseline', 'test/bench/bare-bot.ts'], ['bot', 'src/main.ts']] as const) {
-    const side = await startSide(entry, 1, 200);
-    try {
-      measured[name] = await measure(side, kinds, rates, durationMs, warmupMs);
-    } finally {
-      await side.close();
+const entries = { baseline: 'test/bench/bare-bot.ts', bot: 'src/main.ts' } as const;
+
+/**
+ * Dispatch-to-callback latency of the bot and of a bare discord.js bot, same stand-in build,
+ * same run. A shared machine drifts over minutes, so the two take turns for `rounds` rounds
+ * (the one that goes first alternates) and each row pools the samples of every round.
+ */
+export async function benchInteractions(kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number, rounds: number): Promise<LatencyRow[]> {
+  const measured: Record<keyof typeof entries, Samples> = { bot: new Map(), baseline: new Map() };
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? (['baseline', 'bot'] as const) : (['bot', 'baseline'] as const);
+    for (const name of order) {
+      const side = await startSide(entries[name], 1, 200);
+      try {
+        await measure(side, kinds, rates, durationMs, warmupMs, measured[name]);
+      } finally {
+        await side.close();
+      }
     }
   }
   return rates.flatMap((rate) =>
     kinds.map((kind) => {
       const bot = measured.bot.get(`${kind}@${rate}`)!;
       const baseline = measured.baseline.get(`${kind}@${rate}`)!;
-      return { kind, rate, bot: bot.summary, baseline: baseline.summary, errors: bot.errors + baseline.errors };
+      return { kind, rate, bot: summarize(bot.latencies), baseline: summarize(baseline.latencies), errors: bot.errors + baseline.errors };
     }),
   );
 }
