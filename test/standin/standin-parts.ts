@@ -29,7 +29,7 @@ export function assembleParts(settings: ResolvedOptions, gatewayUrl: () => strin
   const applicationId = world.bot.id;
   const token = `${Buffer.from(world.bot.id).toString('base64url')}.${randomBytes(4).toString('base64url')}.${randomBytes(27).toString('base64url')}`;
   const commands = new ApplicationCommands(world.ids, applicationId, notify);
-  const interactions = new InteractionLedger();
+  const interactions = new InteractionLedger((topic) => waiter.touch(topic));
   const gateway: Gateway = new Gateway({
     world,
     token,

@@ -20,7 +20,7 @@ import { type ChannelRecord, type StandinChannel, type StandinMember, type Stand
 import type { World } from '../world/world.ts';
 import { type OptionsRequest, type RawOption, buildInteractionOptions } from './command-options.ts';
 import { InteractionExchange } from './interaction-exchange.ts';
-import type { InteractionLedger, InteractionRecord } from './interaction-ledger.ts';
+import { answerTopic, type InteractionLedger, type InteractionRecord } from './interaction-ledger.ts';
 
 export interface Invocation {
   /** Who acts; a member brings their guild along. */
@@ -143,7 +143,7 @@ export class Conversation {
     const outcome = await waiter.until(
       `the bot's response to ${label}`,
       () => (record.callback ? 'answered' : record.rejection ? 'rejected' : undefined),
-      { explain: this.explain },
+      { explain: this.explain, topic: answerTopic(record) },
     );
     if (outcome === 'rejected') throw new Error(`Discord rejected the bot's response to ${label}: ${record.rejection}`);
     return new InteractionExchange(record, world.messages, waiter, this.explain);

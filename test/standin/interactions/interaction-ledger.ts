@@ -44,9 +44,22 @@ export interface InteractionRecord {
   readonly followUpMessageIds: string[];
 }
 
+/** The waiting topic of an interaction's first answer (see `Waiter.until`). */
+export const answerTopic = (record: Pick<InteractionRecord, 'id'>) => `interaction ${record.id} answered`;
+
 export class InteractionLedger {
   private readonly byIdMap = new Map<string, InteractionRecord>();
   private readonly byTokenMap = new Map<string, InteractionRecord>();
+
+  /** `touch` marks a waiting topic as changed (the stand-in's Waiter). */
+  constructor(private readonly touch: (topic: string) => void = () => {}) {}
+
+  /** The bot's first answer was accepted or refused. */
+  answered(record: InteractionRecord, outcome: { callback: CallbackBody } | { rejection: string }): void {
+    if ('callback' in outcome) record.callback = outcome.callback;
+    else record.rejection = outcome.rejection;
+    this.touch(answerTopic(record));
+  }
 
   add(record: InteractionRecord): void {
     this.byIdMap.set(record.id, record);

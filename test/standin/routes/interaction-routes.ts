@@ -21,7 +21,7 @@ export function interactionRoutes(context: RouteContext): RestRoute[] {
         if (record.callback) throw discordErrors.alreadyAcknowledged(record.label);
         const elapsed = context.clock.now() - record.createdAt;
         if (elapsed > context.interactionDeadlineMs) {
-          return reject(record, discordErrors.unknownInteraction(
+          return reject(context, record, discordErrors.unknownInteraction(
             `${record.label} was answered ${elapsed} ms after it was sent; Discord only accepts a first response within ${context.interactionDeadlineMs} ms (defer sooner)`,
           ));
         }
@@ -29,10 +29,10 @@ export function interactionRoutes(context: RouteContext): RestRoute[] {
         try {
           callback = requireValidBody('interaction-callback', body, { hasFiles: files.length > 0, interactionType: record.type }) as unknown as CallbackBody;
         } catch (error) {
-          return reject(record, error);
+          return reject(context, record, error);
         }
         const message = applyCallback(context, record, callback, files);
-        record.callback = callback;
+        context.interactions.answered(record, { callback });
         if (query.get('with_response') !== 'true') return { status: 204 };
         return { status: 200, body: callbackResponse(record, callback, message) };
       },
@@ -40,8 +40,9 @@ export function interactionRoutes(context: RouteContext): RestRoute[] {
   ];
 }
 
-function reject(record: InteractionRecord, error: unknown): never {
-  record.rejection = error instanceof DiscordHttpError ? (error.failure?.reasons.join('; ') ?? error.message) : String(error);
+function reject(context: RouteContext, record: InteractionRecord, error: unknown): never {
+  const rejection = error instanceof DiscordHttpError ? (error.failure?.reasons.join('; ') ?? error.message) : String(error);
+  context.interactions.answered(record, { rejection });
   throw error;
 }
 
