@@ -24,7 +24,7 @@ export function startBotProcess(entry: 'src/main.ts' | 'test/bench/bare-bot.ts',
   const child = spawn(process.execPath, [...extraArgs, ...startFlags(), entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return {
     child,

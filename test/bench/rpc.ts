@@ -11,7 +11,8 @@ export interface RpcChild {
 }
 
 export function forkRpc(entry: string, env: NodeJS.ProcessEnv = process.env): RpcChild {
-  const child = fork(entry, [], { execArgv: ['--import', import.meta.resolve('tsx')], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const extraArgs = process.env.BENCH_STANDIN_NODE_ARGS ? process.env.BENCH_STANDIN_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
+  const child = fork(entry, [], { execArgv: [...extraArgs, '--import', import.meta.resolve('tsx')], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
@@ -33,10 +34,13 @@ export function forkRpc(entry: string, env: NodeJS.ProcessEnv = process.env): Rp
         child.send({ id, method, params });
       });
     },
+    /** Gives the child a moment to exit by itself (so a --cpu-prof profile gets written), then stops it. */
     async close() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
     },
   };
 }
