@@ -17,6 +17,11 @@ export function parseEnvelope(raw: string) {
   }
 }
 
+/** The value inside a stored envelope, as Keyv's get would return it (the store sets no expiry); undefined when absent. */
+export function valueOfEnvelope(raw: string | undefined): unknown {
+  return raw === undefined ? undefined : (parseEnvelope(raw) as { value?: unknown } | null)?.value;
+}
+
 /** Keyv as every backend uses it: one namespace, the same envelope, and errors thrown rather than read as "absent". */
 export function createKeyv(store: KeyvStoreAdapter, options: { useKeyPrefix?: boolean } = {}): Keyv {
   return new Keyv({ store, namespace: storeNamespace, serialize: JSON.stringify, deserialize: parseEnvelope, throwOnErrors: true, ...options });

@@ -48,6 +48,12 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
       const [row] = await rows(`SELECT value FROM ${qualifiedTable} WHERE key = $1`, fullKey(key));
       return row === undefined ? undefined : String(row.value);
     },
+    async readMany(keys) {
+      // A named statement is parsed and planned once per connection.
+      const found = await pool.query({ name: 'study-read-many', text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`, values: [keys.map(fullKey)] });
+      const byKey = new Map(found.rows.map((row) => [String(row.key), String(row.value)]));
+      return keys.map((key) => byKey.get(fullKey(key)));
+    },
     async insertIfAbsent(key, raw) {
       return (await rows(`INSERT INTO ${qualifiedTable} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, fullKey(key), raw)).length === 1;
     },

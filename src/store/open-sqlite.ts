@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { createKeyv, storeNamespace } from './envelope.ts';
 import { prefixUpperBound } from './key-prefix.ts';
+import { openSqliteReader } from './sqlite-reader.ts';
 import type { StoreBackend } from './store-backend.ts';
 import { storeOpenError } from './store-error.ts';
 
@@ -16,19 +17,34 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   const path = url.replace(/^sqlite:\/\//, '');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   // busyTimeout lets several processes on one file wait for each other instead of failing.
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
+  const busyTimeout = 10_000;
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
   const query = adapter.query as Query;
+  const table = String(adapter.opts.table);
+  const fullKey = (key: string) => `${storeNamespace}:${key}`;
+  let readMany: (fullKeys: readonly string[]) => Promise<Map<string, string>>;
+  let closeReader = async () => {};
   try {
     await query('PRAGMA journal_mode=WAL');
     await query('PRAGMA synchronous=NORMAL');
+    if (path === ':memory:') {
+      // A second connection would open a database of its own; read on the adapter's.
+      readMany = async (fullKeys) => new Map((await query(`SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(fullKeys))).map((row) => [String(row.key), String(row.value)]));
+    } else {
+      const reader = await openSqliteReader(path, table, busyTimeout);
+      readMany = (fullKeys) => reader.readMany(fullKeys);
+      closeReader = () => reader.close();
+    }
   } catch (error) {
     throw storeOpenError(url, error);
   }
   const keyv = createKeyv(adapter);
-  const table = String(adapter.opts.table);
-  const fullKey = (key: string) => `${storeNamespace}:${key}`;
   return {
     keyv,
+    async readMany(keys) {
+      const found = await readMany(keys.map(fullKey));
+      return keys.map((key) => found.get(fullKey(key)));
+    },
     async readRaw(key) {
       const [row] = await query(`SELECT value FROM ${table} WHERE key = ?`, fullKey(key));
       return row === undefined ? undefined : String(row.value);
@@ -47,6 +63,9 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       const rows = await query(`SELECT key FROM ${table} WHERE key >= ? AND key < ? ORDER BY key`, full, prefixUpperBound(full));
       return rows.map((row) => String(row.key).slice(fullKey('').length));
     },
-    close: () => keyv.disconnect(),
+    async close() {
+      await closeReader();
+      await keyv.disconnect();
+    },
   };
 }

@@ -38,6 +38,15 @@ export function progressContract(backend: BackendUnderTest) {
       expect(await again.schedules.get('111')).toEqual(schedule('111'));
     });
 
+    it('reads back each completion the moment it is written, and only the lessons completed', async () => {
+      const store = await open();
+      for (const [i, lesson] of big.lessons.slice(0, 12).entries()) {
+        await completeLesson(store, clock, 'ada', lesson);
+        expect([...(await getCompletions(store, big, 'ada')).keys()]).toEqual(big.lessons.slice(0, i + 1).map((done) => done.id));
+      }
+      expect((await getCompletions(store, big, 'bo')).size).toBe(0);
+    });
+
     it('loses none of 200 concurrent completions by one learner', async () => {
       const store = await open();
       await Promise.all(big.lessons.slice(0, 200).map((lesson) => completeLesson(store, clock, 'ada', lesson)));

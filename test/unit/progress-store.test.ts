@@ -32,6 +32,16 @@ describe('the progress store on SQLite', () => {
     temp.remove();
   });
 
+  it('works in memory too (sqlite://:memory:), where there is no file for a second connection', async () => {
+    const inMemory = await openStudyStore('sqlite://:memory:', log);
+    try {
+      await completeLesson(inMemory, clock, 'ada', course.lessons[1]!);
+      expect(await getCompletions(inMemory, course, 'ada')).toEqual(new Map([[course.lessons[1]!.id, clock.now()]]));
+    } finally {
+      await inMemory.close();
+    }
+  });
+
   it('creates its folder, runs in WAL mode and records its schema version', async () => {
     expect(await runSql(sqliteFile(), 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     const [row] = await runSql(sqliteFile(), "SELECT value FROM keyv WHERE key = 'study:meta:schema-version'");
