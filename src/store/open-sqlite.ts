@@ -45,10 +45,7 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       const found = await readMany(keys.map(fullKey));
       return keys.map((key) => found.get(fullKey(key)));
     },
-    async readRaw(key) {
-      const [row] = await query(`SELECT value FROM ${table} WHERE key = ?`, fullKey(key));
-      return row === undefined ? undefined : String(row.value);
-    },
+    readRaw: async (key) => (await readMany([fullKey(key)])).get(fullKey(key)),
     async insertIfAbsent(key, raw) {
       const rows = await query(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`, fullKey(key), raw);
       return rows.length === 1;

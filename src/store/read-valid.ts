@@ -1,11 +1,19 @@
 import type { z } from 'zod';
 import type { Log } from '../log.ts';
+import { valueOfEnvelope } from './envelope.ts';
+import type { StoreBackend } from './store-backend.ts';
 
 /** A stored value checked against its schema; a value that fails is logged and treated as absent. */
-export function readValid<T>(schema: z.ZodType<T>, key: string, raw: unknown, log: Log): T | undefined {
+function readValid<T>(schema: z.ZodType<T>, key: string, raw: unknown, log: Log): T | undefined {
   if (raw === undefined || raw === null) return undefined;
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   log.warn({ key, issues: parsed.error.issues.map((issue) => issue.message) }, 'ignoring a corrupt stored value');
   return undefined;
+}
+
+/** The values under `keys`, in their order, each checked as `readValid` does; read in one round trip on the backend's own client. */
+export async function readValidMany<T>(backend: StoreBackend, schema: z.ZodType<T>, keys: readonly string[], log: Log): Promise<(T | undefined)[]> {
+  const raws = keys.length === 0 ? [] : await backend.readMany(keys);
+  return keys.map((key, i) => readValid(schema, key, valueOfEnvelope(raws[i]), log));
 }

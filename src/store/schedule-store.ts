@@ -3,7 +3,7 @@ import type { Log } from '../log.ts';
 import { scheduleConfig, type ScheduleConfig } from '../schedule/schedule-config.ts';
 import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
-import { readValid } from './read-valid.ts';
+import { readValidMany } from './read-valid.ts';
 import type { StoreBackend } from './store-backend.ts';
 import { dailyPostValue, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
 
@@ -32,17 +32,17 @@ export interface ScheduleStore {
 
 export function createScheduleStore(backend: StoreBackend, log: Log): ScheduleStore {
   const { keyv } = backend;
-  const read = async <T>(schema: z.ZodType<T>, key: string) => readValid(schema, key, await keyv.get(key), log);
+  const read = async <T>(schema: z.ZodType<T>, key: string) => (await readValidMany(backend, schema, [key], log))[0];
   const write = async (key: string, value: unknown) => void (await keyv.set(key, value));
   return {
     get: (guildId) => read(scheduleConfig, storeKeys.schedule(guildId)),
     set: (guildId, config) => write(storeKeys.schedule(guildId), config),
     async list() {
       const keys = await backend.listKeys(storeKeys.schedulePrefix);
-      const values = keys.length ? await keyv.getMany(keys) : [];
+      const configs = await readValidMany(backend, scheduleConfig, keys, log);
       const schedules = new Map<string, ScheduleConfig>();
       keys.forEach((key, i) => {
-        const config = readValid(scheduleConfig, key, values[i], log);
+        const config = configs[i];
         if (config) schedules.set(key.slice(storeKeys.schedulePrefix.length), config);
       });
       return schedules;

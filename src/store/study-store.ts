@@ -1,8 +1,7 @@
 import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
-import { valueOfEnvelope } from './envelope.ts';
-import { readValid } from './read-valid.ts';
+import { readValidMany } from './read-valid.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
 import type { StoreBackend } from './store-backend.ts';
@@ -29,10 +28,10 @@ export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
   return {
     async getCompletions(userId, lessonIds) {
       const keys = lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId));
-      const raws = keys.length === 0 ? [] : await backend.readMany(keys);
+      const values = await readValidMany(backend, completionValue, keys, log);
       const completions = new Map<string, Date>();
       lessonIds.forEach((lessonId, i) => {
-        const value = readValid(completionValue, keys[i]!, valueOfEnvelope(raws[i]), log);
+        const value = values[i];
         if (value) completions.set(lessonId, new Date(value.completedAt));
       });
       return completions;
