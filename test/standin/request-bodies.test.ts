@@ -15,6 +15,11 @@ describe("Discord's rules for message bodies", () => {
     expect(rules('message-create', { content: 'Day 1', embeds: [{ title: 'Linux', fields: [{ name: 'Read', value: 'man ls' }] }], components: [row(button('next'))] })).toEqual([]);
   });
 
+  test('counts characters as code points, as Discord does: 2000 emoji are allowed, 2001 are not', () => {
+    expect(rules('message-create', { content: '🔥'.repeat(2000) })).toEqual([]);
+    expect(rules('message-create', { content: '🔥'.repeat(2001) })).toEqual(['content: at most 2000 characters (got 2001)']);
+  });
+
   test.each([
     ['content over 2000 characters', { content: 'x'.repeat(2001) }, 'content: at most 2000 characters (got 2001)'],
     ['an empty message', { content: '' }, '(body): cannot send an empty message (no content, embeds, components, files, stickers or poll)'],

@@ -144,7 +144,9 @@ function asObject(value: unknown): Json {
   return typeof value === 'object' && value !== null ? (value as Json) : {};
 }
 
-/** Discord counts characters as code points, not UTF-16 units. */
+const surrogatePairs = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Characters as Discord counts them: code points, not UTF-16 units (counted without building an array per string). */
 function length(value: unknown): number {
-  return typeof value === 'string' ? [...value].length : 0;
+  return typeof value === 'string' ? value.length - (value.match(surrogatePairs)?.length ?? 0) : 0;
 }
