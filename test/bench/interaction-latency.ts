@@ -48,7 +48,8 @@ type Samples = Map<string, { latencies: number[]; errors: number }>;
 
 async function measure(side: Side, kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number, into: Samples) {
   await side.standin.call('prepareButton');
-  for (const kind of kinds) await side.standin.call('load', { kind, rate: 100, durationMs: warmupMs }); // warm-up: JIT, caches, the roster
+  // Warm-up, gently and then at the top rate: JIT, caches, the roster, connection pools, heap sizes.
+  for (const rate of [100, Math.max(...rates)]) for (const kind of kinds) await side.standin.call('load', { kind, rate, durationMs: warmupMs });
   for (const rate of rates) {
     for (const kind of kinds) {
       const run = await side.standin.call<{ latencies: number[]; errorCount: number; errors: string[] }>('load', { kind, rate, durationMs });
