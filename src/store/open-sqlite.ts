@@ -17,13 +17,12 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   const path = url.replace(/^sqlite:\/\//, '');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   // busyTimeout lets several processes on one file wait for each other instead of failing.
-  const busyTimeout = 10_000;
-  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: 10_000 });
   const query = adapter.query as Query;
   const table = String(adapter.opts.table);
   const fullKey = (key: string) => `${storeNamespace}:${key}`;
-  let readMany: (fullKeys: readonly string[]) => Promise<Map<string, string>>;
-  let closeReader = async () => {};
+  let readMany: (fullKeys: readonly string[]) => Promise<Map<string, string>> | Map<string, string>;
+  let closeReader = () => {};
   try {
     await query('PRAGMA journal_mode=WAL');
     await query('PRAGMA synchronous=NORMAL');
@@ -31,9 +30,9 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       // A second connection would open a database of its own; read on the adapter's.
       readMany = async (fullKeys) => new Map((await query(`SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(fullKeys))).map((row) => [String(row.key), String(row.value)]));
     } else {
-      const reader = await openSqliteReader(path, table, busyTimeout);
-      readMany = (fullKeys) => reader.readMany(fullKeys);
-      closeReader = () => reader.close();
+      const reader = openSqliteReader(path, table);
+      readMany = reader.readMany;
+      closeReader = reader.close;
     }
   } catch (error) {
     throw storeOpenError(url, error);
@@ -61,7 +60,7 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       return rows.map((row) => String(row.key).slice(fullKey('').length));
     },
     async close() {
-      await closeReader();
+      closeReader();
       await keyv.disconnect();
     },
   };

@@ -9,6 +9,7 @@ describe('the benchmarks, at toy size', () => {
     expect(rows.map((row) => row.what)).toEqual([
       'completions written, 300 learners',
       '/progress read, 300 learners, p99',
+      '/progress read, 300 learners, p50',
       ...['lesson', 'progress', 'button', 'autocomplete'].flatMap((kind) => [`${kind} at 20/s, p50`, `${kind} at 20/s, p99`]),
       'RSS, 3 servers, 300 learners',
       'RSS growth, 0.016666666666666666 min at 20/s',

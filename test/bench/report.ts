@@ -9,11 +9,13 @@ export interface Row {
   reference: string;
   ratio: string;
   target: string;
-  met: boolean;
+  /** Undefined for a row shown for reference, with no target of its own. */
+  met: boolean | undefined;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const x = (value: number) => `${value.toFixed(2)}×`;
+const fineMs = (value: number) => `${value.toFixed(2)} ms`;
 
 export function latencyRows(rows: LatencyRow[]): Row[] {
   return rows.flatMap(({ kind, rate, bot, baseline, errors }) => {
@@ -47,7 +49,8 @@ export function storeRows(result: StoreResult): Row[] {
   const readRatio = result.bot.read.p99 / result.ceiling.read.p99;
   return [
     { what: `completions written, ${result.learners} learners`, bot: `${result.bot.completionsPerSecond.toFixed(0)}/s`, reference: `sqlite3 direct ${result.ceiling.completionsPerSecond.toFixed(0)}/s`, ratio: x(writeRatio), target: '≥ 2000/s, within 3×', met: result.bot.completionsPerSecond >= 2000 && writeRatio <= 3 },
-    { what: `/progress read, ${result.learners} learners, p99`, bot: ms(result.bot.read.p99), reference: `sqlite3 direct ${ms(result.ceiling.read.p99)}`, ratio: x(readRatio), target: '< 5 ms, within 3×', met: result.bot.read.p99 < 5 && readRatio <= 3 },
+    { what: `/progress read, ${result.learners} learners, p99`, bot: fineMs(result.bot.read.p99), reference: `sqlite3 direct ${fineMs(result.ceiling.read.p99)}`, ratio: x(readRatio), target: '< 5 ms, within 3×', met: result.bot.read.p99 < 5 && readRatio <= 3 },
+    { what: `/progress read, ${result.learners} learners, p50`, bot: fineMs(result.bot.read.p50), reference: `better-sqlite3 direct ${fineMs(result.driverRead.p50)}`, ratio: x(result.bot.read.p50 / result.driverRead.p50), target: 'for reference: the driver the bot reads with', met: undefined },
   ];
 }
 
@@ -61,6 +64,6 @@ export function memoryRows(result: MemoryStartupResult): Row[] {
 
 export function markdownTable(rows: Row[]): string {
   const lines = ['| what | bot | compared with | ratio | target | met |', '|---|---|---|---|---|---|'];
-  for (const row of rows) lines.push(`| ${row.what} | ${row.bot} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.met ? 'yes' : '**no**'} |`);
+  for (const row of rows) lines.push(`| ${row.what} | ${row.bot} | ${row.reference} | ${row.ratio} | ${row.target} | ${row.met === undefined ? '—' : row.met ? 'yes' : '**no**'} |`);
   return lines.join('\n');
 }
