@@ -18,13 +18,15 @@ export interface MemoryStartupResult {
   soakMinutes: number;
   soakRate: number;
   rssAfterSoakMb: number;
+  /** The highest RSS of the samples taken every 10 s of the soak. */
+  peakRssMb: number;
   growthPercent: number;
 }
 
 /**
  * The bot in `servers` servers with `learners` learners stored: how soon after READY it
  * answers (a second start, commands already registered), its RSS once warm, and its RSS
- * after `soakMs` at `soakRate` interactions a second.
+ * every 10 s of `soakMs` at `soakRate` interactions a second (the last and the highest count).
  */
 export async function benchMemoryAndStartup(servers: number, learners: number, soakRate: number, soakMs: number, warmupMs: number): Promise<MemoryStartupResult> {
   const standin = forkRpc(workerEntry);
@@ -48,9 +50,13 @@ export async function benchMemoryAndStartup(servers: number, learners: number, s
       for (const kind of kinds) await standin.call('load', { kind, rate: 100, durationMs: warmupMs });
       const rssMb = bot.rssMb();
       const rounds = Math.max(1, Math.round(soakMs / 10_000));
-      for (let round = 0; round < rounds; round += 1) await standin.call('load', { kind: kinds[round % kinds.length], rate: soakRate, durationMs: soakMs / rounds });
-      const rssAfterSoakMb = bot.rssMb();
-      return { servers, learners, startupMs, rssMb, soakMinutes: soakMs / 60_000, soakRate, rssAfterSoakMb, growthPercent: ((rssAfterSoakMb - rssMb) / rssMb) * 100 };
+      const samples = [rssMb];
+      for (let round = 0; round < rounds; round += 1) {
+        await standin.call('load', { kind: kinds[round % kinds.length], rate: soakRate, durationMs: soakMs / rounds });
+        samples.push(bot.rssMb());
+      }
+      const rssAfterSoakMb = samples.at(-1)!;
+      return { servers, learners, startupMs, rssMb, soakMinutes: soakMs / 60_000, soakRate, rssAfterSoakMb, peakRssMb: Math.max(...samples), growthPercent: ((rssAfterSoakMb - rssMb) / rssMb) * 100 };
     } finally {
       await bot.stop();
     }
