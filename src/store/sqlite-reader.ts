@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 /**
  * A read-only connection of its own to the store's SQLite file, reading on the event loop's
  * thread through one prepared statement. Keyv's adapter (sqlite3) prepares every query afresh
- * and hands it to a worker thread and back; under load that handoff cost a read about 0.25 ms
- * of CPU, as much as the rest of an interaction, where this read takes microseconds (see the
- * README's Performance). WAL lets this connection read while Keyv's writes, and each read sees
- * every committed write.
+ * and hands it to a worker thread and back; under load that cost a read about 0.25 ms of CPU,
+ * half as much again as the rest of an interaction, where this read takes microseconds (see the
+ * README's Performance). WAL lets this connection read while Keyv's connection writes, and each
+ * read sees every committed write.
  */
 export interface SqliteReader {
   /** The stored values of those of `fullKeys` that exist, by key. */
