@@ -25,10 +25,11 @@ export interface MemoryStartupResult {
 
 /**
  * The bot in `servers` servers with `learners` learners stored: how soon after READY it
- * answers (a second start, commands already registered), its RSS once warm, and its RSS
- * every 10 s of `soakMs` at `soakRate` interactions a second (the last and the highest count).
+ * answers (a second start, commands already registered), its RSS once warm (after `settleMs` at
+ * the soak's rate), and its RSS every 10 s of `soakMs` at `soakRate` interactions a second (the
+ * last and the highest count).
  */
-export async function benchMemoryAndStartup(servers: number, learners: number, soakRate: number, soakMs: number, warmupMs: number): Promise<MemoryStartupResult> {
+export async function benchMemoryAndStartup(servers: number, learners: number, soakRate: number, soakMs: number, warmupMs: number, settleMs: number): Promise<MemoryStartupResult> {
   const standin = forkRpc(workerEntry);
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-memory-'));
   const file = join(dir, 'study.sqlite');
@@ -48,6 +49,9 @@ export async function benchMemoryAndStartup(servers: number, learners: number, s
       await standin.call('prepareButton');
       const kinds: LoadKind[] = ['lesson', 'progress', 'button', 'autocomplete'];
       for (const kind of kinds) await standin.call('load', { kind, rate: 100, durationMs: warmupMs });
+      // The heap takes about a minute at the soak's rate to reach its working size; growth is counted from there.
+      const settleRounds = Math.max(1, Math.round(settleMs / 10_000));
+      for (let round = 0; round < settleRounds; round += 1) await standin.call('load', { kind: kinds[round % kinds.length], rate: soakRate, durationMs: settleMs / settleRounds });
       const rssMb = bot.rssMb();
       const rounds = Math.max(1, Math.round(soakMs / 10_000));
       const samples = [rssMb];

@@ -7,10 +7,10 @@ import { benchMemoryAndStartup } from './memory-startup.ts';
 import { fanoutRows, latencyRows, markdownTable, memoryRows, storeRows, type Row } from './report.ts';
 import { benchStore } from './store-throughput.ts';
 
-export const fullPlan = { rates: [200, 1000], loadMs: 5000, fanouts: [1000, 10_000], learners: 100_000, writes: 20_000, reads: 5000, servers: 1000, soakRate: 100, soakMs: 10 * 60_000, warmupMs: 2000, latencyRounds: 3 };
-export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], learners: 2000, writes: 500, reads: 200, servers: 10, soakRate: 20, soakMs: 4000, warmupMs: 1000, latencyRounds: 1 };
+export const fullPlan = { rates: [200, 1000], loadMs: 5000, fanouts: [1000, 10_000], learners: 100_000, writes: 20_000, reads: 5000, servers: 1000, soakRate: 100, soakMs: 10 * 60_000, soakSettleMs: 60_000, warmupMs: 2000, latencyRounds: 3 };
+export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], learners: 2000, writes: 500, reads: 200, servers: 10, soakRate: 20, soakMs: 4000, soakSettleMs: 2000, warmupMs: 1000, latencyRounds: 1 };
 /** What `npm test` runs so the benchmarks cannot rot: every one, tiny. */
-export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, warmupMs: 100, latencyRounds: 2 };
+export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, soakSettleMs: 500, warmupMs: 100, latencyRounds: 2 };
 
 export type Section = 'store' | 'latency' | 'memory' | 'fanout';
 export const allSections: Section[] = ['store', 'latency', 'memory', 'fanout'];
@@ -32,7 +32,7 @@ export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) =
   }
   if (sections.includes('memory')) {
     log('memory and start-up…');
-    add(memoryRows(await benchMemoryAndStartup(plan.servers, plan.learners, plan.soakRate, plan.soakMs, plan.warmupMs)));
+    add(memoryRows(await benchMemoryAndStartup(plan.servers, plan.learners, plan.soakRate, plan.soakMs, plan.warmupMs, plan.soakSettleMs)));
   }
   for (const servers of sections.includes('fanout') ? plan.fanouts : []) {
     log(`fan-out of ${servers} servers…`);
