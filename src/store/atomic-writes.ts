@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { encodeEnvelope, parseEnvelope } from './envelope.ts';
+import { encodeEnvelope, valueOfEnvelope } from './envelope.ts';
 import type { StoreBackend } from './store-backend.ts';
 
 /** JSON with every object's keys sorted: equal for equal values, whatever order their fields were written in. */
@@ -21,9 +21,9 @@ export async function claimKey(backend: StoreBackend, key: string, value: unknow
  * exact stored text, so of several concurrent callers at most one wins.
  */
 export async function replaceIf<T>(backend: StoreBackend, key: string, schema: z.ZodType<T>, expected: T, next: T): Promise<boolean> {
-  const raw = await backend.readRaw(key);
+  const [raw] = await backend.readMany([key]);
   if (raw === undefined) return false;
-  const stored = schema.safeParse(parseEnvelope(raw)?.value);
+  const stored = schema.safeParse(valueOfEnvelope(raw));
   if (!stored.success || canonicalJson(stored.data) !== canonicalJson(expected)) return false;
   return backend.replaceIfEqual(key, raw, encodeEnvelope(next));
 }

@@ -44,10 +44,6 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
   const rows = async (sql: string, ...values: unknown[]) => (await pool.query(sql, values)).rows;
   return {
     keyv,
-    async readRaw(key) {
-      const [row] = await rows(`SELECT value FROM ${qualifiedTable} WHERE key = $1`, fullKey(key));
-      return row === undefined ? undefined : String(row.value);
-    },
     async readMany(keys) {
       // A named statement is parsed and planned once per connection.
       const found = await pool.query({ name: 'study-read-many', text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`, values: [keys.map(fullKey)] });

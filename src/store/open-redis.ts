@@ -22,7 +22,6 @@ export async function openRedis(url: string): Promise<StoreBackend> {
   const fullKey = (key: string) => adapter.createKeyPrefix(key, adapter.namespace);
   return {
     keyv,
-    readRaw: async (key) => (await client.get(fullKey(key))) ?? undefined,
     readMany: async (keys) => (keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined)),
     insertIfAbsent: async (key, raw) => (await client.set(fullKey(key), raw, { condition: 'NX' })) === 'OK',
     replaceIfEqual: async (key, expected, next) => (await client.eval(replaceIfEqualScript, { keys: [fullKey(key)], arguments: [expected, next] })) === 1,

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { createKeyv, storeNamespace } from './envelope.ts';
 import { prefixUpperBound } from './key-prefix.ts';
-import { openSqliteReader } from './sqlite-reader.ts';
+import { openSqliteReader, readManySql } from './sqlite-reader.ts';
 import type { StoreBackend } from './store-backend.ts';
 import { storeOpenError } from './store-error.ts';
 
@@ -28,7 +28,7 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
     await query('PRAGMA synchronous=NORMAL');
     if (path === ':memory:') {
       // A second connection would open a database of its own; read on the adapter's.
-      readMany = async (fullKeys) => new Map((await query(`SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(fullKeys))).map((row) => [String(row.key), String(row.value)]));
+      readMany = async (fullKeys) => new Map((await query(readManySql(table), JSON.stringify(fullKeys))).map((row) => [String(row.key), String(row.value)]));
     } else {
       const reader = openSqliteReader(path, table);
       readMany = reader.readMany;
@@ -44,7 +44,6 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       const found = await readMany(keys.map(fullKey));
       return keys.map((key) => found.get(fullKey(key)));
     },
-    readRaw: async (key) => (await readMany([fullKey(key)])).get(fullKey(key)),
     async insertIfAbsent(key, raw) {
       const rows = await query(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`, fullKey(key), raw);
       return rows.length === 1;

@@ -20,13 +20,16 @@ export interface SqliteReader {
  */
 const readerBusyTimeoutMs = 1000;
 
+/** The rows of the keys in a JSON array bound as its one parameter. */
+export const readManySql = (table: string) => `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`;
+
 export function openSqliteReader(path: string, table: string): SqliteReader {
   const db = new Database(path, { fileMustExist: true, timeout: readerBusyTimeoutMs });
   db.pragma('query_only = ON');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection; SQLite's own default of
   // 2 MB is plenty for key lookups (the OS caches the file too) and keeps the bot's RSS down.
   db.pragma('cache_size = -2000');
-  const select = db.prepare<[string], { key: string; value: string }>(`SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`);
+  const select = db.prepare<[string], { key: string; value: string }>(readManySql(table));
   return {
     readMany: (fullKeys) => new Map(select.all(JSON.stringify(fullKeys)).map((row) => [row.key, String(row.value)])),
     close: () => db.close(),

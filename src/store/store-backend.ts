@@ -1,14 +1,12 @@
 import type Keyv from 'keyv';
 
 /**
- * One opened store: Keyv for plain reads and writes, plus what Keyv cannot do, or not fast
- * enough for every interaction, done on the backend's own client. Keys are given without the
+ * One opened store: Keyv for plain writes, plus what Keyv cannot do, or not fast enough for
+ * every interaction (reads), done on the backend's own client. Keys are given without the
  * namespace; raw values are Keyv envelopes.
  */
 export interface StoreBackend {
   keyv: Keyv;
-  /** The envelope stored under `key`, as stored. */
-  readRaw(key: string): Promise<string | undefined>;
   /** The envelopes stored under `keys`, in their order, as stored, read in one round trip. */
   readMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Writes `raw` under `key` only if the key is absent, atomically; true if this call wrote it. */
