@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { z } from 'zod';
+import { dataDir } from '../data-dir.ts';
 import { courseSchema } from './course-schema.ts';
 
-export const courseJsonSchemaPath = new URL('../../data/course.schema.json', import.meta.url);
+export const courseJsonSchemaPath = join(dataDir, 'course.schema.json');
 
 /**
  * The JSON Schema an editor uses while the outline is typed. Cross-field rules (unique

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { buildCourse, type Course } from './course.ts';
 import { courseSchema } from './course-schema.ts';
+import { dataDir } from '../data-dir.ts';
 
-export const defaultCoursePath = fileURLToPath(new URL('../../data/course.json', import.meta.url));
+export const defaultCoursePath = join(dataDir, 'course.json');
 
 export class CourseError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {

@@ -3,4 +3,4 @@ import { writeFileSync } from 'node:fs';
 import { courseJsonSchemaPath, courseJsonSchemaText } from './json-schema.ts';
 
 writeFileSync(courseJsonSchemaPath, courseJsonSchemaText());
-console.log(`wrote ${courseJsonSchemaPath.pathname}`);
+console.log(`wrote ${courseJsonSchemaPath}`);

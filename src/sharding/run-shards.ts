@@ -1,10 +1,12 @@
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Config } from '../config/env-schema.ts';
 import type { Log } from '../log.ts';
 import { installShutdown } from '../shutdown.ts';
 
-const shardEntry = fileURLToPath(new URL('../main.ts', import.meta.url));
+/** main.ts beside this module's folder, or main.js in the compiled build. */
+const shardEntry = fileURLToPath(new URL(`../main${extname(import.meta.url)}`, import.meta.url));
 
 /** Discord's recommended shard count, asked of DISCORD_API_URL (discord.js's own 'auto' always asks discord.com). */
 async function recommendedShards(config: Config): Promise<number> {

@@ -32,7 +32,7 @@ export async function benchFanout(servers: number): Promise<FanoutResult> {
     const time = '00:00'; // always passed today: every server is due at once, at start-up
     await Promise.all(setup.guildIds.map((guildId, i) => store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false })));
     await store.close();
-    const bot = startBotProcess('src/main.ts', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl });
+    const bot = startBotProcess('dist/src/main.js', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl });
     try {
       const requestsPerServer = 2; // the message, and the discussion thread started on it
       const result = await standin.call<{ firstAt: number; lastAt: number; duplicates: number; missed: number; tooManyRequests: number }>('fanout', { perChannel: 1, threads: true, deadlineMs: ((servers * requestsPerServer) / 50) * 3000 + 60_000 });

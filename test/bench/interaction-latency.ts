@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBotProcess, type BotProcess } from './processes.ts';
+import { startBotProcess, type BotEntry, type BotProcess } from './processes.ts';
 import { forkRpc, type RpcChild } from './rpc.ts';
 import { summarize, type Summary } from './stats.ts';
 import type { LoadKind } from './standin-worker.ts';
@@ -17,7 +17,7 @@ export interface Side {
 }
 
 /** A fresh stand-in process with `guilds` servers, and the bot (or the baseline) in a process of its own, ready. */
-export async function startSide(entry: 'src/main.ts' | 'test/bench/bare-bot.ts', guilds: number, members: number, env: Record<string, string> = {}): Promise<Side> {
+export async function startSide(entry: BotEntry, guilds: number, members: number, env: Record<string, string> = {}): Promise<Side> {
   const standin = forkRpc(workerEntry);
   const setup = await standin.call<Side['setup']>('setup', { guilds, membersPerGuild: members });
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-'));
@@ -62,7 +62,7 @@ async function measure(side: Side, kinds: LoadKind[], rates: number[], durationM
   }
 }
 
-const entries = { baseline: 'test/bench/bare-bot.ts', bot: 'src/main.ts' } as const;
+const entries = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/main.js' } as const;
 
 /**
  * Dispatch-to-callback latency of the bot and of a bare discord.js bot, same stand-in build,

@@ -11,15 +11,17 @@ export interface BotProcess {
   stop(): Promise<number | null>;
 }
 
-/** Node's flags from `npm start` (`node <flags> src/main.ts`), so the benchmarks run the bot as users do. */
+/** Node's flags from `npm start` (`node <flags> dist/src/main.js`), so the benchmarks run the bot as users do. */
 function startFlags(): string[] {
   const start: string = createRequire(import.meta.url)('../../package.json').scripts.start;
-  const words = start.split(' ');
-  return words.slice(1, -1).map((word) => (word === 'tsx' ? import.meta.resolve('tsx') : word));
+  return start.split(' ').slice(1, -1);
 }
 
-/** Starts a bot entry (the real src/main.ts, or the bare baseline, with the same flags) as a process of its own. */
-export function startBotProcess(entry: 'src/main.ts' | 'test/bench/bare-bot.ts', env: Record<string, string>): BotProcess {
+/** The bot's compiled build, as npm start runs it (npm run bench builds it first), or the bare baseline. */
+export type BotEntry = 'dist/src/main.js' | 'test/bench/bare-bot.mjs';
+
+/** Starts a bot entry (the real bot, or the bare baseline, with the same flags) as a process of its own. */
+export function startBotProcess(entry: BotEntry, env: Record<string, string>): BotProcess {
   const extraArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...extraArgs, ...startFlags(), entry], {
     cwd: root,

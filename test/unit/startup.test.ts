@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,11 +12,11 @@ interface Run {
   child: ReturnType<typeof spawn>;
 }
 
-/** Runs a TypeScript entry point of the project with exactly the given environment, in an empty folder. */
-function runEntry(entry: string, env: Record<string, string>, args: string[] = []): Run {
+/** Runs an entry point of the project with exactly the given environment, in an empty folder: TypeScript through tsx, or JavaScript with the given Node flags. */
+function runEntry(entry: string, env: Record<string, string>, args: string[] = [], nodeFlags: string[] = []): Run {
   const cwd = mkdtempSync(join(tmpdir(), 'study-start-'));
-  const tsx = import.meta.resolve('tsx');
-  const child = spawn(process.execPath, ['--import', tsx, join(projectRoot, entry), ...args], {
+  const loader = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, join(projectRoot, entry), ...args], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -55,6 +55,26 @@ describe('starting the bot', () => {
     run.child.kill('SIGTERM');
     expect(await run.exitCode).toBe(0);
     expect(run.output()).toContain('"msg":"stopped"');
+  });
+});
+
+describe('npm start', () => {
+  const [, ...words] = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  const entry = words.pop()!;
+
+  it('runs the compiled build with plain Node, no TypeScript loader', () => {
+    expect(entry).toBe('dist/src/main.js');
+    expect(words.join(' ')).not.toMatch(/tsx|--import|--loader/);
+  });
+
+  it('starts from the build with the course from data/ and every command, and exits 0 on SIGTERM', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'study-store-'));
+    const run = runEntry(entry, { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite` }, [], words);
+    await waitForOutput(run, /"attempt":1/);
+    const starting = run.output().trim().split('\n').map((line) => JSON.parse(line)).find((line) => line.msg === 'starting');
+    expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'schedule'] });
+    run.child.kill('SIGTERM');
+    expect(await run.exitCode).toBe(0);
   });
 });
 

@@ -1,18 +1,21 @@
-// The baseline: a bare discord.js 14 client with the same intents and cache settings
-// answering every interaction with a static embed of similar size to a lesson. Env:
-// DISCORD_API_URL, DISCORD_TOKEN. Not part of the bot: benchmarks compare against it.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, Events, Routes } from 'discord.js';
-import { loadCommands } from '../../src/bot/load-commands.ts';
-import { createClient } from '../../src/bot/create-client.ts';
+// The baseline: a bare discord.js 14 client with the same intents and cache settings as the
+// bot (BARE_CACHES=default: discord.js's default caches instead), answering every interaction
+// with a static embed of similar size to a lesson. Plain JavaScript, run like the bot's
+// compiled build with npm start's Node flags. Env: DISCORD_API_URL, DISCORD_TOKEN.
+// Not part of the bot: benchmarks compare against it.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, Routes } from 'discord.js';
+import { createClient } from '../../dist/src/bot/create-client.js';
+import { loadCommands } from '../../dist/src/bot/load-commands.js';
 
-const client = createClient(process.env.DISCORD_API_URL!);
-const text = (n: number) => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(Math.ceil(n / 57)).slice(0, n);
+const apiUrl = process.env.DISCORD_API_URL;
+const client = process.env.BARE_CACHES === 'default' ? new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } }) : createClient(apiUrl);
+const text = (n) => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(Math.ceil(n / 57)).slice(0, n);
 const embed = new EmbedBuilder()
   .setTitle('Static lesson')
   .setAuthor({ name: 'Part · Lesson 1 of 18' })
   .setDescription(text(520))
   .addFields({ name: 'Key topics', value: text(300) }, { name: 'Practice', value: text(480) }, { name: 'Check yourself', value: text(300) });
-const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+const buttons = new ActionRowBuilder().addComponents(
   new ButtonBuilder().setCustomId('bare:a').setLabel('Mark done').setStyle(ButtonStyle.Success),
   new ButtonBuilder().setCustomId('bare:b').setLabel('Next ▶').setStyle(ButtonStyle.Secondary),
 );
