@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import type { TextChannel } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type BotFixture, startBotFixture } from './bot-fixture.ts';
@@ -47,6 +48,42 @@ describe('rate limits like Discord', () => {
     expect(limited[0]!.headers.get('X-RateLimit-Scope')).toBe('global');
     expect(await limited[0]!.json()).toEqual({ message: 'You are being rate limited.', code: 0, retry_after: 1, global: true });
     expect(discord.tooManyRequests).toEqual([{ route: 'GET /users/@me', path: '/api/v10/users/@me', scope: 'global', retryAfterSeconds: 1, injected: false }]);
+  });
+
+  test('counts the global limit over any one-second span, not over windows of its own', async () => {
+    const clock = new ManualClock();
+    discord = await startStandin({ clock });
+    const burst = (n: number) => Promise.all(Array.from({ length: n }, () => botFetch(discord, '/users/@me')));
+
+    await burst(25);
+    clock.advance(500);
+    await burst(25);
+    clock.advance(499); // 999 ms after the first 25: all 50 are still within the last second
+    const tooSoon = await botFetch(discord, '/users/@me');
+    clock.advance(1); // the first 25 have left the span
+    const inTime = await burst(25);
+    const overflow = await botFetch(discord, '/users/@me');
+
+    expect(tooSoon.status).toBe(429);
+    expect(await tooSoon.json()).toMatchObject({ global: true, retry_after: 0.001 });
+    expect(inTime.map((response) => response.status)).toEqual(inTime.map(() => 200));
+    expect(overflow.status).toBe(429);
+    expect(await overflow.json()).toMatchObject({ global: true, retry_after: 0.5 });
+  });
+
+  test('keeps one global limit for the bot token across processes', async () => {
+    discord = await startStandin({ clock: new ManualClock() });
+    const script = `const r = await Promise.all(Array.from({ length: 30 }, () => fetch(process.argv[1], { headers: { Authorization: process.argv[2] } }))); console.log(r.map((x) => x.status).join(','));`;
+    const runProcess = () =>
+      new Promise<number[]>((resolve, reject) => {
+        execFile(process.execPath, ['--input-type=module', '-e', script, `${discord.apiUrl}/v10/users/@me`, `Bot ${discord.token}`], (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split(',').map(Number))));
+      });
+
+    const statuses = (await Promise.all([runProcess(), runProcess()])).flat();
+
+    expect(statuses.filter((status) => status === 200)).toHaveLength(50);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(10);
+    expect(discord.tooManyRequests.every((record) => record.scope === 'global')).toBe(true);
   });
 
   test('does not count interaction callbacks and webhooks against the global limit', async () => {

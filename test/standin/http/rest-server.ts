@@ -42,15 +42,17 @@ export class RestServer {
 
   constructor(private readonly options: RestServerOptions) {
     this.router = new Router(options.routes);
-    this.globalLimit = new GlobalRateLimit(options.globalLimit, options.clock);
+    this.globalLimit = new GlobalRateLimit(options.globalLimit);
     this.buckets = new RouteBuckets(options.routeLimits, options.defaultRouteLimit, options.clock);
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Rate limits count a request from its arrival, before its body is read or checked.
+    const arrivedAt = this.options.clock.now();
     const raw = await readRawBody(request);
     const url = new URL(request.url ?? '/', 'http://standin.invalid');
     const method = (request.method ?? 'GET').toUpperCase();
-    const { outgoing, route, body } = await this.respond(method, url, raw, request.headers);
+    const { outgoing, route, body } = await this.respond(method, url, raw, request.headers, arrivedAt);
     const headers: Record<string, string> = { ...outgoing.headers };
     if (outgoing.body !== undefined) headers['Content-Type'] = 'application/json';
     response.writeHead(outgoing.status, headers);
@@ -65,6 +67,7 @@ export class RestServer {
     url: URL,
     raw: Buffer,
     headers: IncomingHttpHeaders,
+    arrivedAt: number,
   ): Promise<{ outgoing: Outgoing; route: string | undefined; body: unknown }> {
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : undefined;
     const lookup = path === undefined ? { found: 'nothing' as const } : this.router.lookup(method, path);
@@ -76,7 +79,7 @@ export class RestServer {
     }
     const { route, params } = lookup;
     const name = `${method} ${route.pattern}`;
-    const outgoing = await this.dispatch(route, name, params, path, url, raw, headers);
+    const outgoing = await this.dispatch(route, name, params, path, url, raw, headers, arrivedAt);
     return { outgoing, route: name, body: outgoing.parsedBody };
   }
 
@@ -88,6 +91,7 @@ export class RestServer {
     url: URL,
     raw: Buffer,
     headers: IncomingHttpHeaders,
+    arrivedAt: number,
   ): Promise<Outgoing & { parsedBody?: unknown }> {
     const fault = this.options.faults.take(route.method, route.pattern, path);
     if (fault?.kind === 'hang') return new Promise<never>(() => {});
@@ -98,7 +102,7 @@ export class RestServer {
     }
     let rateHeaders: Record<string, string> = {};
     if (route.auth) {
-      const globalWaitMs = this.globalLimit.take();
+      const globalWaitMs = this.globalLimit.take(this.options.token, arrivedAt);
       if (globalWaitMs !== undefined) return this.tooMany(name, url.pathname, 'global', globalWaitMs / 1000, false);
       const bucket = this.buckets.take(name, majorParameter(params));
       rateHeaders = bucketHeaders(bucket);
