@@ -16,4 +16,8 @@ export const storeKeys = {
   dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
   lastPost: (guildId: string) => `last-post:${guildId}`,
   lastError: (guildId: string) => `last-error:${guildId}`,
+  /** The end of the bot's shared schedule of REST send slots (the global budget): a number, not a Keyv envelope. */
+  restSlots: 'rest:slots',
+  /** How many of the bot's requests Discord answered 401, 403 or 429 in one minute (minutes since the epoch): a number. */
+  invalidRequests: (minute: number) => `rest:invalid:${minute}`,
 } as const;

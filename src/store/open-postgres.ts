@@ -24,6 +24,9 @@ async function ensurePrefixIndex(pool: Pool) {
   }
 }
 
+/** A stored number as float8; text that is not one (a damaged row) counts as 0 rather than failing the statement. */
+const numberIn = (column: string) => `(CASE WHEN ${column} ~ '^[0-9]+(\\.[0-9]+)?$' THEN ${column}::float8 ELSE 0 END)`;
+
 /**
  * PostgreSQL through @keyv/postgres on the store's own pool. Conditional writes are single
  * statements with RETURNING: INSERT … ON CONFLICT DO NOTHING, and UPDATE … WHERE value = the
@@ -55,6 +58,21 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
     },
     async replaceIfEqual(key, expected, next) {
       return (await rows(`UPDATE ${qualifiedTable} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`, fullKey(key), expected, next)).length === 1;
+    },
+    async reserveSlot(key, intervalMs) {
+      // The server's clock, read after the row lock is taken, so waiting for another process's reservation is not counted twice.
+      const now = `extract(epoch FROM clock_timestamp()) * 1000`;
+      const found = await rows(
+        `INSERT INTO ${qualifiedTable} AS slot (key, value) VALUES ($1, (${now} + $2)::text)
+         ON CONFLICT (key) DO UPDATE SET value = (GREATEST(${numberIn('slot.value')}, ${now}) + $2)::text
+         RETURNING slot.value::float8 - $2 - ${now} AS wait`,
+        fullKey(key),
+        intervalMs,
+      );
+      return Math.max(0, Number(found[0]?.wait ?? 0));
+    },
+    async addToCount(key, amount) {
+      await rows(`INSERT INTO ${qualifiedTable} AS count (key, value) VALUES ($1, $2::bigint::text) ON CONFLICT (key) DO UPDATE SET value = (${numberIn('count.value')}::bigint + $2::bigint)::text`, fullKey(key), amount);
     },
     async listKeys(prefix) {
       const found = await rows(`SELECT key FROM ${qualifiedTable} WHERE key LIKE $1`, likePrefixPattern(fullKey(prefix)));

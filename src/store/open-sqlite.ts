@@ -52,6 +52,19 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       const rows = await query(`UPDATE ${table} SET value = ? WHERE key = ? AND value = ? RETURNING key`, next, fullKey(key), expected);
       return rows.length === 1;
     },
+    async reserveSlot(key, intervalMs) {
+      // Every process of a SQLite store runs on this machine, so its clock is the store's clock.
+      const rows = await query(
+        `INSERT INTO ${table} (key, value) VALUES (?1, ?2 + ?3) ON CONFLICT(key) DO UPDATE SET value = MAX(CAST(value AS REAL), ?2) + ?3 RETURNING CAST(value AS REAL) - ?3 - ?2 AS wait`,
+        fullKey(key),
+        Date.now(),
+        intervalMs,
+      );
+      return Number(rows[0]?.wait ?? 0);
+    },
+    async addToCount(key, amount) {
+      await query(`INSERT INTO ${table} (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?2`, fullKey(key), amount);
+    },
     async listKeys(prefix) {
       // A range over the primary key uses its index; SQLite compares keys bytewise.
       const full = fullKey(prefix);

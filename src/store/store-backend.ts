@@ -13,6 +13,16 @@ export interface StoreBackend {
   insertIfAbsent(key: string, raw: string): Promise<boolean>;
   /** Writes `next` under `key` only if it still holds exactly `expected`, atomically; true if this call wrote it. */
   replaceIfEqual(key: string, expected: string, next: string): Promise<boolean>;
+  /**
+   * Takes the next slot of a schedule shared by every process on this store, slots `intervalMs`
+   * apart, atomically: the slot is the later of now and the end of the last one taken. Resolves
+   * with how long from now the slot begins (0 when it is free now), measured by the backend's own
+   * clock, so machines whose clocks differ still share one schedule. The value under `key` is the
+   * schedule's end, as a number.
+   */
+  reserveSlot(key: string, intervalMs: number): Promise<number>;
+  /** Adds `amount` to the count stored under `key` (absent counts as 0), atomically. The count reads back through readMany as a number. */
+  addToCount(key: string, amount: number): Promise<void>;
   /** The keys that start with `prefix`, each once, sorted, read through an index or a cursor rather than a full scan. */
   listKeys(prefix: string): Promise<string[]>;
   /** Releases the backend's connections so the process can exit. */

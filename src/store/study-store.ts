@@ -2,6 +2,7 @@ import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
 import { readValidMany } from './read-valid.ts';
+import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
 import type { StoreBackend } from './store-backend.ts';
@@ -17,6 +18,8 @@ export interface StudyStore {
   listLearners(guildId: string): Promise<string[]>;
   /** Lesson-of-the-day schedules, pointers and daily post records. */
   schedules: ScheduleStore;
+  /** The bot's one REST budget: its shared send slots and its count of refused requests. */
+  restBudget: RestBudgetStore;
   /** Releases the store's connections so the process can exit; closing again does nothing more. */
   close(): Promise<void>;
 }
@@ -50,6 +53,7 @@ export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
       return (await backend.listKeys(prefix)).map((key) => key.slice(prefix.length));
     },
     schedules: createScheduleStore(backend, log),
+    restBudget: createRestBudgetStore(backend, log),
     close: () => (closed ??= backend.close()),
   };
 }

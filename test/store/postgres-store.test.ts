@@ -6,6 +6,7 @@ import { startPostgres } from '../support/servers.ts';
 import { postgresUnderTest } from './backends.ts';
 import { claimsContract } from './claims-contract.ts';
 import { progressContract } from './progress-contract.ts';
+import { restBudgetContract } from './rest-budget-contract.ts';
 
 const backend = postgresUnderTest();
 beforeAll(backend.start);
@@ -13,6 +14,7 @@ afterAll(backend.stop);
 
 progressContract(backend);
 claimsContract(backend);
+restBudgetContract(backend);
 
 describe('the store on PostgreSQL', () => {
   it('finds keys by prefix through an index, not by reading the whole table', async () => {

@@ -6,6 +6,7 @@ import { startRedis } from '../support/servers.ts';
 import { redisUnderTest } from './backends.ts';
 import { claimsContract } from './claims-contract.ts';
 import { progressContract } from './progress-contract.ts';
+import { restBudgetContract } from './rest-budget-contract.ts';
 
 const backend = redisUnderTest();
 beforeAll(backend.start);
@@ -13,6 +14,7 @@ afterAll(backend.stop);
 
 progressContract(backend);
 claimsContract(backend);
+restBudgetContract(backend);
 
 describe('the store on Redis', () => {
   it("keeps each fact under study::<key> in Keyv's envelope, and reconnects after its connection drops", async () => {

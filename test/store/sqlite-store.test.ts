@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { sqliteUnderTest } from './backends.ts';
 import { claimsContract } from './claims-contract.ts';
 import { progressContract } from './progress-contract.ts';
+import { restBudgetContract } from './rest-budget-contract.ts';
 
 const backend = sqliteUnderTest();
 beforeAll(backend.start);
@@ -9,3 +10,4 @@ afterAll(backend.stop);
 
 progressContract(backend);
 claimsContract(backend);
+restBudgetContract(backend);
