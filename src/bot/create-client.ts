@@ -1,14 +1,14 @@
-import { Client, GatewayIntentBits, Options } from 'discord.js';
+import { Client, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
 
 /**
  * A client with the Guilds intent only: slash commands, buttons and posting need no
  * privileged intent. Caches the bot does not read are switched off; no message ever
- * pings anyone unless a payload says so explicitly.
+ * pings anyone unless a payload says so explicitly. `rest` adds REST options (the bot's budget).
  */
-export function createClient(apiUrl: string): Client {
+export function createClient(apiUrl: string, rest: Partial<RESTOptions> = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: apiUrl },
+    rest: { ...rest, api: apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,

@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import cron from 'node-cron';
 import type { Config } from '../config/env-schema.ts';
 import { createInteractionRouter } from '../interactions/router.ts';
+import { createRestBudget } from '../rest/rest-budget.ts';
 import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
 import { createPostSender } from '../schedule/post-sender.ts';
 import type { ScheduleConfig } from '../schedule/schedule-config.ts';
@@ -11,7 +12,9 @@ import { loginWithRetry } from './login.ts';
 import { syncCommands } from './sync-commands.ts';
 
 export interface BotOptions extends Omit<CommandContext, 'poster'> {
-  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID'>;
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID' | 'DISCORD_GLOBAL_RATE'>;
+  /** Refused requests in 10 minutes at which bulk sending pauses (tests lower it; default half of Discord's ban limit). */
+  refusedRequestPauseAt?: number;
   commands: Map<string, Command>;
   defaultSchedule?: ScheduleConfig;
   /** Drive the lesson of the day from node-cron each minute (tests call `poster.tick()` instead). */
@@ -37,9 +40,10 @@ function logConnection(client: Client, log: CommandContext['log']) {
 
 /** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */
 export function startBot(options: BotOptions): RunningBot {
-  const { config, commands, log, store } = options;
-  const client = createClient(config.DISCORD_API_URL);
-  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client) });
+  const { config, commands, log, store, clock } = options;
+  const budget = createRestBudget({ store: store.restBudget, ratePerSecond: config.DISCORD_GLOBAL_RATE, clock, log, pauseAt: options.refusedRequestPauseAt });
+  const client = createClient(config.DISCORD_API_URL, budget.rest);
+  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client, budget.bulk) });
   const route = createInteractionRouter(commands, { ...options, poster });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   logConnection(client, log);
@@ -64,6 +68,7 @@ export function startBot(options: BotOptions): RunningBot {
     async stop() {
       stopping.abort();
       await minuteTask?.destroy();
+      budget.close();
       await client.destroy();
     },
   };

@@ -25,6 +25,7 @@ export const envSchema = z.object({
     }),
   ).default('0 9 * * *'),
   STUDY_TIMEZONE: optional(z.string().refine(isValidTimeZone, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"')).default('UTC'),
+  DISCORD_GLOBAL_RATE: optional(z.coerce.number({ error: 'must be a whole number of requests a second, such as 50' }).int('must be a whole number of requests a second, such as 50').min(1, 'must be at least 1').max(100_000, 'must be at most 100000')).default(50),
   LOG_LEVEL: optional(z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` })).default('info'),
   SHARD_COUNT: optional(z.union([z.literal('auto'), z.coerce.number().int().min(1).max(10_000)], { error: 'must be "auto" or a whole number of shards, such as 4' })),
   SHARD_IDS: optional(

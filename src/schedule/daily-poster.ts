@@ -13,7 +13,7 @@ export interface EffectiveSchedule {
 export interface DailyPosterOptions extends PosterDeps {
   /** The environment's default schedule (STUDY_CHANNEL_ID, STUDY_CRON, STUDY_TIMEZONE), if set. */
   defaultSchedule?: ScheduleConfig;
-  /** Posts in flight at once. Discord's global limit is kept by discord.js's REST queue. */
+  /** Posts in flight at once (their requests then wait for the bot's REST budget). */
   concurrency?: number;
 }
 
@@ -64,6 +64,8 @@ export function createDailyPoster(options: DailyPosterOptions) {
     },
     /** Posts every due server's lesson; resolves when those posts are done. Also the catch-up at start. */
     async tick(): Promise<void> {
+      // While bulk sending is paused no new day is claimed; days already under way finish once it resumes.
+      if (sender.isPaused()) return;
       const now = clock.now();
       const jobs: Promise<PostOutcome>[] = [];
       for (const [guildId, { config }] of await effectiveSchedules()) {
@@ -72,8 +74,9 @@ export function createDailyPoster(options: DailyPosterOptions) {
       }
       await Promise.all(jobs);
     },
-    /** Posts today's lesson now (it counts as today's post), whatever the time, day or pause. */
+    /** Posts today's lesson now (it counts as today's post), whatever the time, day or pause of the schedule; not while bulk sending is paused. */
     async postNow(guildId: string, config: ScheduleConfig): Promise<PostOutcome> {
+      if (sender.isPaused()) return { kind: 'paused' };
       return post(guildId, localTime(clock.now(), config.timeZone).date, config);
     },
     /** Forgets what this process remembers of a server's posts, after its schedule changed. */

@@ -19,7 +19,7 @@ export interface PosterDeps {
   sender: PostSender;
 }
 
-export type PostOutcome = { kind: 'sent'; record: DailyPost } | { kind: 'already'; record: DailyPost } | { kind: 'elsewhere' | 'later' } | { kind: 'failed'; message: string };
+export type PostOutcome = { kind: 'sent'; record: DailyPost } | { kind: 'already'; record: DailyPost } | { kind: 'elsewhere' | 'later' | 'paused' } | { kind: 'failed'; message: string };
 
 /**
  * The same for every attempt at one server's post of one date. Discord, told to enforce it,

@@ -1,10 +1,12 @@
 import { ChannelType, DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import pThrottle from 'p-throttle';
+import type { BulkLane } from '../rest/bulk-lane.ts';
 
 /** What the daily poster needs from Discord; tests of the poster's logic may stand in for it. */
 export interface PostSender {
   /** The server a channel belongs to, if the bot can see it. */
   guildIdOf(channelId: string): string | undefined;
+  /** Whether bulk sending is paused (too many refused requests): no new day should be started. */
+  isPaused(): boolean;
   /** Whether this process serves the server: it is in this shard's share of the bot's servers. */
   servesGuild(guildId: string): boolean;
   postMessage(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<string>;
@@ -20,17 +22,11 @@ export function isPermanentFailure(error: unknown): boolean {
   return error.status === 403 || error.status === 404 || permanentCodes.has(Number(error.code));
 }
 
-/**
- * The daily fan-out is the one burst this bot makes. discord.js keeps a 50-per-second window
- * of its own, but its windows need not line up with Discord's, so a burst at a window edge
- * can still draw 429s. Spacing the posts evenly (one request every 21 ms, under 48 a second)
- * keeps every one-second span under 50 wherever its edges fall.
- */
-const evenlySpaced = pThrottle({ limit: 1, interval: 21 });
-
-export function createPostSender(client: Client): PostSender {
-  const post = evenlySpaced((route: `/${string}`, body: unknown) => client.rest.post(route, { body }));
+/** The daily posts through the bot's bulk lane, and so within its one REST budget (README, "Scaling out"). */
+export function createPostSender(client: Client, bulk: BulkLane): PostSender {
+  const post = (route: `/${string}`, body: unknown) => bulk.send(() => client.rest.post(route, { body }));
   return {
+    isPaused: () => bulk.isPaused(),
     servesGuild: (guildId) => client.guilds.cache.has(guildId),
     guildIdOf: (channelId) => {
       const channel = client.channels.cache.get(channelId);

@@ -50,7 +50,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     commandsGuildId = settings.commandsGuildId ?? commandsGuildId;
     store = await openStudyStore(temp.url, log);
     bot = startBot({
-      config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: commandsGuildId },
+      config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: commandsGuildId, DISCORD_GLOBAL_RATE: 50 },
       course,
       store,
       clock,

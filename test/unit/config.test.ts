@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
       STORE_URL: 'sqlite://data/study.sqlite',
       STUDY_CRON: '0 9 * * *',
       STUDY_TIMEZONE: 'UTC',
+      DISCORD_GLOBAL_RATE: 50,
       LOG_LEVEL: 'info',
     });
   });
@@ -77,6 +78,14 @@ describe('sharding settings', () => {
   it('reads SHARD_COUNT as auto or a number, and SHARD_IDS as a list', () => {
     expect(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto' }).SHARD_COUNT).toBe('auto');
     expect(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: '4', SHARD_IDS: '2, 3' })).toMatchObject({ SHARD_COUNT: 4, SHARD_IDS: [2, 3] });
+  });
+
+  it('reads DISCORD_GLOBAL_RATE as a whole number of requests a second, 50 unless Discord granted more', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't' }).DISCORD_GLOBAL_RATE).toBe(50);
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '1200' }).DISCORD_GLOBAL_RATE).toBe(1200);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: 'fast' })).toEqual(['DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "fast")']);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '12.5' })).toEqual(['DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "12.5")']);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '0' })).toEqual(['DISCORD_GLOBAL_RATE must be at least 1 (got "0")']);
   });
 
   it('refuses SHARD_IDS without a numeric SHARD_COUNT, or beyond it', () => {

@@ -30,6 +30,7 @@ export async function schedulePostNow(interaction: AdminInteraction, context: Co
     already: 'Today’s lesson was already posted (or failed for good today: see /schedule show). Nothing new was posted.',
     elsewhere: 'Another instance of the bot is posting today’s lesson right now. Nothing new was posted.',
     later: 'Discord did not take the post just now; it will be retried shortly. /schedule show has the details.',
+    paused: 'The bot has paused its posts for a while: Discord refused too many of its requests in the last 10 minutes (the bot’s log says more). Nothing was posted; try again in a few minutes.',
     failed: `The post failed: ${'message' in outcome ? outcome.message : ''}`,
   };
   await interaction.editReply({ content: answers[outcome.kind], allowedMentions: { parse: [] } });
