@@ -21,6 +21,8 @@ export interface HarnessOptions {
   course?: Course;
   /** Other commands than those in commands/. */
   commands?: Map<string, Command>;
+  /** Refused requests at which bulk sending pauses (default: the bot's own). */
+  refusedRequestPauseAt?: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       defaultTimeZone: options.defaultTimeZone ?? 'UTC',
       defaultSchedule,
       runCron: false,
+      refusedRequestPauseAt: options.refusedRequestPauseAt,
     });
     await bot.ready;
   }
