@@ -6,6 +6,7 @@
  */
 export const storeKeys = {
   schemaVersion: 'meta:schema-version',
+  completionPrefix: (userId: string) => `completion:${userId}:`,
   completion: (userId: string, lessonId: string) => `completion:${userId}:${lessonId}`,
   rosterPrefix: (guildId: string) => `roster:${guildId}:`,
   rosterEntry: (guildId: string, userId: string) => `roster:${guildId}:${userId}`,

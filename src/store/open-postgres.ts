@@ -45,14 +45,16 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
   }
   const fullKey = (key: string) => `${storeNamespace}:${key}`;
   const rows = async (sql: string, ...values: unknown[]) => (await pool.query(sql, values)).rows;
+  const readMany = async (keys: readonly string[]): Promise<(string | undefined)[]> => {
+    // A named statement is parsed and planned once per connection.
+    const found = await pool.query({ name: 'study-read-many', text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`, values: [keys.map(fullKey)] });
+    const byKey = new Map(found.rows.map((row) => [String(row.key), String(row.value)]));
+    return keys.map((key) => byKey.get(fullKey(key)));
+  };
   return {
     keyv,
-    async readMany(keys) {
-      // A named statement is parsed and planned once per connection.
-      const found = await pool.query({ name: 'study-read-many', text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`, values: [keys.map(fullKey)] });
-      const byKey = new Map(found.rows.map((row) => [String(row.key), String(row.value)]));
-      return keys.map((key) => byKey.get(fullKey(key)));
-    },
+    readMany,
+    readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     async insertIfAbsent(key, raw) {
       return (await rows(`INSERT INTO ${qualifiedTable} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, fullKey(key), raw)).length === 1;
     },

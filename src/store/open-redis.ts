@@ -31,9 +31,11 @@ export async function openRedis(url: string): Promise<StoreBackend> {
     throw storeOpenError(url, error);
   }
   const fullKey = (key: string) => adapter.createKeyPrefix(key, adapter.namespace);
+  const readMany = async (keys: readonly string[]) => (keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined));
   return {
     keyv,
-    readMany: async (keys) => (keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined)),
+    readMany,
+    readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     insertIfAbsent: async (key, raw) => (await client.set(fullKey(key), raw, { condition: 'NX' })) === 'OK',
     replaceIfEqual: async (key, expected, next) => (await client.eval(replaceIfEqualScript, { keys: [fullKey(key)], arguments: [expected, next] })) === 1,
     reserveSlot: async (key, intervalMs) => Number(await client.eval(reserveSlotScript, { keys: [fullKey(key)], arguments: [String(intervalMs)] })),

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
 import { createKeyv, storeNamespace } from './envelope.ts';
 import { prefixUpperBound } from './key-prefix.ts';
-import { openSqliteReader, readManySql } from './sqlite-reader.ts';
+import { openSqliteReader, sqliteReadsThrough, type SqliteReads } from './sqlite-reader.ts';
 import type { StoreBackend } from './store-backend.ts';
 import { storeOpenError } from './store-error.ts';
 
@@ -21,17 +21,17 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   const query = adapter.query as Query;
   const table = String(adapter.opts.table);
   const fullKey = (key: string) => `${storeNamespace}:${key}`;
-  let readMany: (fullKeys: readonly string[]) => Promise<Map<string, string>> | Map<string, string>;
+  let reads: SqliteReads;
   let closeReader = () => {};
   try {
     await query('PRAGMA journal_mode=WAL');
     await query('PRAGMA synchronous=NORMAL');
     if (path === ':memory:') {
       // A second connection would open a database of its own; read on the adapter's.
-      readMany = async (fullKeys) => new Map((await query(readManySql(table), JSON.stringify(fullKeys))).map((row) => [String(row.key), String(row.value)]));
+      reads = sqliteReadsThrough(query, table);
     } else {
       const reader = openSqliteReader(path, table);
-      readMany = reader.readMany;
+      reads = reader;
       closeReader = reader.close;
     }
   } catch (error) {
@@ -41,8 +41,14 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   return {
     keyv,
     async readMany(keys) {
-      const found = await readMany(keys.map(fullKey));
+      const found = await reads.many(keys.map(fullKey));
       return keys.map((key) => found.get(fullKey(key)));
+    },
+    async readUnder(prefix, names) {
+      // The keys under a prefix lie together in the primary key's index: one short walk, no list of keys to look up.
+      const from = fullKey(prefix);
+      const found = await reads.range(from, prefixUpperBound(from));
+      return names.map((name) => found.get(from + name));
     },
     async insertIfAbsent(key, raw) {
       const rows = await query(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`, fullKey(key), raw);

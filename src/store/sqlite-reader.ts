@@ -1,16 +1,14 @@
 import Database from 'better-sqlite3';
 
-/**
- * A read-only connection of its own to the store's SQLite file, reading on the event loop's
- * thread through one prepared statement. Keyv's adapter (sqlite3) prepares every query afresh
- * and hands it to a worker thread and back; under load that cost a read about 0.25 ms of CPU,
- * half as much again as the rest of an interaction, where this read takes microseconds (see the
- * README's Performance). WAL lets this connection read while Keyv's connection writes, and each
- * read sees every committed write.
- */
-export interface SqliteReader {
-  /** The stored values of those of `fullKeys` that exist, by key. */
-  readMany(fullKeys: readonly string[]): Map<string, string>;
+/** Reads of stored rows by full key: found rows only, by key. */
+export interface SqliteReads {
+  /** The rows of `fullKeys`. */
+  many(fullKeys: readonly string[]): Promise<Map<string, string>> | Map<string, string>;
+  /** The rows whose keys lie in [from, to): one walk of the primary key's index. */
+  range(from: string, to: string): Promise<Map<string, string>> | Map<string, string>;
+}
+
+export interface SqliteReader extends SqliteReads {
   close(): void;
 }
 
@@ -20,18 +18,47 @@ export interface SqliteReader {
  */
 const readerBusyTimeoutMs = 1000;
 
-/** The rows of the keys in a JSON array bound as its one parameter. */
-export const readManySql = (table: string) => `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`;
+/** The statements both kinds of reads use: one key, keys in a JSON array bound as one parameter, a key range. */
+export const readSql = (table: string) => ({
+  one: `SELECT key, value FROM ${table} WHERE key = ?`,
+  many: `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
+  range: `SELECT key, value FROM ${table} WHERE key >= ? AND key < ?`,
+});
 
+const byKey = (rows: { key: unknown; value: unknown }[]) => new Map(rows.map((row) => [String(row.key), String(row.value)]));
+
+/** Reads on a connection that is not better-sqlite3's: `query` runs a statement with its parameters. */
+export function sqliteReadsThrough(query: (sql: string, ...params: unknown[]) => Promise<Record<string, unknown>[]>, table: string): SqliteReads {
+  const sql = readSql(table);
+  return {
+    many: async (fullKeys) => byKey((await query(sql.many, JSON.stringify(fullKeys))) as { key: unknown; value: unknown }[]),
+    range: async (from, to) => byKey((await query(sql.range, from, to)) as { key: unknown; value: unknown }[]),
+  };
+}
+
+/**
+ * A read-only connection of its own to the store's SQLite file, reading on the event loop's
+ * thread through prepared statements. Keyv's adapter (sqlite3) prepares every query afresh
+ * and hands it to a worker thread and back; under load that cost a read about 0.25 ms of CPU,
+ * half as much again as the rest of an interaction, where this read takes microseconds (see the
+ * README's Performance). WAL lets this connection read while Keyv's connection writes, and each
+ * read sees every committed write.
+ */
 export function openSqliteReader(path: string, table: string): SqliteReader {
   const db = new Database(path, { fileMustExist: true, timeout: readerBusyTimeoutMs });
   db.pragma('query_only = ON');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection; SQLite's own default of
   // 2 MB is plenty for key lookups (the OS caches the file too) and keeps the bot's RSS down.
   db.pragma('cache_size = -2000');
-  const select = db.prepare<[string], { key: string; value: string }>(readManySql(table));
+  type Row = { key: string; value: string };
+  const sql = readSql(table);
+  const one = db.prepare<[string], Row>(sql.one);
+  const many = db.prepare<[string], Row>(sql.many);
+  const range = db.prepare<[string, string], Row>(sql.range);
   return {
-    readMany: (fullKeys) => new Map(select.all(JSON.stringify(fullKeys)).map((row) => [row.key, String(row.value)])),
+    // One key is the commonest read (a schedule, a claim); it needs no JSON.
+    many: (fullKeys) => byKey(fullKeys.length === 1 ? one.all(fullKeys[0]!) : many.all(JSON.stringify(fullKeys))),
+    range: (from, to) => byKey(range.all(from, to)),
     close: () => db.close(),
   };
 }

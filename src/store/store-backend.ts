@@ -9,6 +9,11 @@ export interface StoreBackend {
   keyv: Keyv;
   /** The envelopes stored under `keys`, in their order, as stored, read in one round trip. */
   readMany(keys: readonly string[]): Promise<(string | undefined)[]>;
+  /**
+   * The envelopes stored under `prefix` + each of `names`, in their order: what readMany of those
+   * keys returns. A backend whose keys are ordered reads the range under `prefix` instead.
+   */
+  readUnder(prefix: string, names: readonly string[]): Promise<(string | undefined)[]>;
   /** Writes `raw` under `key` only if the key is absent, atomically; true if this call wrote it. */
   insertIfAbsent(key: string, raw: string): Promise<boolean>;
   /** Writes `next` under `key` only if it still holds exactly `expected`, atomically; true if this call wrote it. */

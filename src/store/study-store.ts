@@ -1,7 +1,7 @@
 import type { Log } from '../log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
-import { readValidMany } from './read-valid.ts';
+import { readValidUnder } from './read-valid.ts';
 import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
@@ -30,8 +30,7 @@ export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
   keyv.on('error', (error: unknown) => log.error({ err: error }, 'store error'));
   return {
     async getCompletions(userId, lessonIds) {
-      const keys = lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId));
-      const values = await readValidMany(backend, completionValue, keys, log);
+      const values = await readValidUnder(backend, completionValue, storeKeys.completionPrefix(userId), lessonIds, log);
       const completions = new Map<string, Date>();
       lessonIds.forEach((lessonId, i) => {
         const value = values[i];

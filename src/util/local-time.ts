@@ -20,12 +20,27 @@ export interface LocalTime {
   minutes: number;
 }
 
+/**
+ * Every UTC offset in use since 1972 is a whole number of minutes, so one minute of UTC is one
+ * minute of wall clock everywhere: the answer for a zone and a minute is kept, since formatting
+ * costs more than the rest of an interaction's arithmetic (every learner's "now", every server's
+ * schedule each minute). Bounded: past the limit it starts over.
+ */
+const byZoneAndMinute = new Map<string, LocalTime>();
+const rememberAtMost = 5_000;
+
 /** The wall-clock date, weekday and time of `instant` in the IANA time zone. */
-export function localTime(instant: Date, timeZone: string): LocalTime {
+export function localTime(instant: Date, timeZone: string): Readonly<LocalTime> {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
+  const known = byZoneAndMinute.get(key);
+  if (known) return known;
   const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
-  return {
+  const local = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: weekdayNumbers[parts.weekday!]!,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  if (byZoneAndMinute.size >= rememberAtMost) byZoneAndMinute.clear();
+  byZoneAndMinute.set(key, local);
+  return local;
 }

@@ -71,6 +71,22 @@ serveRpc({
     await Promise.all(running);
     return { latencies, errors: errors.slice(0, 5), errorCount: errors.length, seconds: (performance.now() - start) / 1000 };
   },
+  /** Closed loop: `inFlight` interactions at a time, the next as soon as one is answered, `total` in all; each latency in ms. */
+  async saturate(params: { kind: LoadKind; total: number; inFlight: number }) {
+    const latencies: number[] = [];
+    const errors: string[] = [];
+    let next = 0;
+    const start = performance.now();
+    const worker = async () => {
+      while (next < params.total) {
+        const send = interactionOf(params.kind, next++);
+        const t0 = performance.now();
+        await send().then(() => void latencies.push(performance.now() - t0), (error: Error) => void errors.push(error.message.slice(0, 200)));
+      }
+    };
+    await Promise.all(Array.from({ length: params.inFlight }, worker));
+    return { latencies, errors: errors.slice(0, 5), errorCount: errors.length, seconds: (performance.now() - start) / 1000 };
+  },
   /**
    * Waits until every channel has its post (and thread), or the deadline; reports timings,
    * duplicates and 429s. Counts from the request log, reading only new entries each time,

@@ -47,6 +47,16 @@ export function progressContract(backend: BackendUnderTest) {
       expect((await getCompletions(store, big, 'bo')).size).toBe(0);
     });
 
+    it("reads a learner's own completions of the course's lessons only: not another learner's whose id starts with theirs, nor a lesson the course has dropped", async () => {
+      const store = await open();
+      const small = makeCourse(3);
+      await completeLesson(store, clock, '12', small.lessons[0]!);
+      await completeLesson(store, clock, '123', small.lessons[1]!);
+      await completeLesson(store, clock, '12', big.lessons[200]!); // in the big course only
+      expect([...(await getCompletions(store, small, '12')).keys()]).toEqual(['p1-l1']);
+      expect([...(await getCompletions(store, small, '123')).keys()]).toEqual(['p1-l2']);
+    });
+
     it('loses none of 200 concurrent completions by one learner', async () => {
       const store = await open();
       await Promise.all(big.lessons.slice(0, 200).map((lesson) => completeLesson(store, clock, 'ada', lesson)));
