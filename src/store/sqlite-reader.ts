@@ -49,7 +49,7 @@ export function openSqliteReader(path: string, table: string): SqliteReader {
   db.pragma('query_only = ON');
   // better-sqlite3 builds SQLite with a 16 MB page cache per connection; SQLite's own default of
   // 2 MB is plenty for key lookups (the OS caches the file too) and keeps the bot's RSS down.
-  db.pragma('cache_size = -2000');
+  db.pragma('cache_size = -256');
   type Row = { key: string; value: string };
   const sql = readSql(table);
   const one = db.prepare<[string], Row>(sql.one);

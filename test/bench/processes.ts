@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 export interface BotProcess {
   child: ChildProcess;
   rssMb(): number;
+  /** RSS, and its part in private memory (heap, stacks) and in pages of files (code, and ICU's data in the node binary). */
+  memoryMb(): { rss: number; anon: number; file: number };
   stop(): Promise<number | null>;
 }
 
@@ -17,23 +19,27 @@ function startFlags(): string[] {
   return start.split(' ').slice(1, -1);
 }
 
-/** The bot's compiled build, as npm start runs it (npm run bench builds it first), or the bare baseline. */
-export type BotEntry = 'dist/src/main.js' | 'test/bench/bare-bot.mjs';
+/** The bot's compiled build, as npm start runs it (npm run bench builds it first), the bare baseline, or the bot's TypeScript through tsx, as npm start ran it before the build. */
+export type BotEntry = 'dist/src/main.js' | 'test/bench/bare-bot.mjs' | 'src/main.ts';
+
+function statusMb(child: ChildProcess, field: string): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN) / 1024;
+}
 
 /** Starts a bot entry (the real bot, or the bare baseline, with the same flags) as a process of its own. */
 export function startBotProcess(entry: BotEntry, env: Record<string, string>): BotProcess {
   const extraArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
-  const child = spawn(process.execPath, [...extraArgs, ...startFlags(), entry], {
+  const loader = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = spawn(process.execPath, [...extraArgs, ...startFlags(), ...loader, entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return {
     child,
-    rssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
-    },
+    rssMb: () => statusMb(child, 'VmRSS'),
+    memoryMb: () => ({ rss: statusMb(child, 'VmRSS'), anon: statusMb(child, 'RssAnon'), file: statusMb(child, 'RssFile') + statusMb(child, 'RssShmem') }),
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

@@ -1,4 +1,6 @@
 import type { FanoutResult } from './fanout.ts';
+import type { FootprintResult } from './footprint.ts';
+import type { SaturationRow } from './saturation.ts';
 import type { LatencyRow } from './interaction-latency.ts';
 import type { MemoryStartupResult } from './memory-startup.ts';
 import type { StoreResult } from './store-throughput.ts';
@@ -34,7 +36,7 @@ export function fanoutRows(results: FanoutResult[]): Row[] {
     const ratio = result.seconds / result.floorSeconds;
     const clean = result.duplicates === 0 && result.missed === 0 && result.tooManyRequests === 0;
     return {
-      what: `daily fan-out, ${result.servers} servers (R = ${result.requestsPerServer})`,
+      what: `daily fan-out, ${result.servers} servers, ${result.topology} (R = ${result.requestsPerServer})`,
       bot: `${result.seconds.toFixed(1)} s; ${result.duplicates} duplicates, ${result.missed} missed, ${result.tooManyRequests} × 429`,
       reference: `R·N/50 = ${result.floorSeconds.toFixed(0)} s`,
       ratio: x(ratio),
@@ -60,6 +62,37 @@ export function memoryRows(result: MemoryStartupResult): Row[] {
     { what: `RSS growth, ${result.soakMinutes} min at ${result.soakRate}/s`, bot: `${result.rssMb.toFixed(0)} → ${result.rssAfterSoakMb.toFixed(0)} MB (${result.growthPercent.toFixed(1)} %)`, reference: '—', ratio: '—', target: '< 10 %', met: result.growthPercent < 10 },
     { what: `start-up: READY to first answer, ${result.learners} learners`, bot: ms(result.startupMs), reference: '—', ratio: '—', target: '< 2000 ms', met: result.startupMs < 2000 },
   ];
+}
+
+export function saturationRows(row: SaturationRow): Row[] {
+  const { bot, baseline } = row;
+  const what = `${row.kind} saturated: ${row.total} from ${row.learners} learners, ${row.inFlight} in flight`;
+  const errors = bot.errors + baseline.errors;
+  const p50 = bot.latency.p50 / baseline.latency.p50;
+  const p99 = bot.latency.p99 / baseline.latency.p99;
+  const throughput = bot.throughput / baseline.throughput;
+  return [
+    { what: `${what}, p50`, bot: ms(bot.latency.p50), reference: `bare discord.js ${ms(baseline.latency.p50)}`, ratio: x(p50), target: '≤ 1.1×', met: p50 <= 1.1 && errors === 0 },
+    { what: `${what}, p99`, bot: ms(bot.latency.p99), reference: `bare discord.js ${ms(baseline.latency.p99)}`, ratio: x(p99), target: '≤ 1.3×', met: p99 <= 1.3 && errors === 0 },
+    { what: `${what}, throughput`, bot: `${bot.throughput.toFixed(0)}/s`, reference: `bare discord.js ${baseline.throughput.toFixed(0)}/s`, ratio: x(throughput), target: '≥ 0.95×', met: throughput >= 0.95 && errors === 0 },
+  ];
+}
+
+export function footprintRows(result: FootprintResult): Row[] {
+  const { bot, bare, bareDefaultCaches, botBefore } = result.sides;
+  const shard = `one full shard: ${result.servers} servers${result.shaped ? ' shaped like real ones' : ''}, ${result.activeLearners} learners active, ${result.storedLearners} stored`;
+  const mb = (side: { peakRssMb: number; anonMb: number; fileMb: number }) => `${side.peakRssMb.toFixed(0)} MB (${side.anonMb.toFixed(0)} private, ${side.fileMb.toFixed(0)} in files)`;
+  const sameRatio = bot.peakRssMb / bare.peakRssMb;
+  const defaultRatio = bot.peakRssMb / bareDefaultCaches.peakRssMb;
+  const rows: Row[] = [
+    { what: `RSS, ${shard}`, bot: mb(bot), reference: `bare discord.js, same caches: ${mb(bare)}`, ratio: x(sameRatio), target: '≤ 1.1×', met: sameRatio <= 1.1 },
+    { what: `RSS, ${shard}`, bot: mb(bot), reference: `bare discord.js, default caches: ${mb(bareDefaultCaches)}`, ratio: x(defaultRatio), target: '≤ 1×', met: defaultRatio <= 1 },
+  ];
+  if (botBefore) {
+    const ratio = bot.startupMs / botBefore.startupMs;
+    rows.push({ what: `start-up: process start to first answer, ${result.servers} servers`, bot: ms(bot.startupMs), reference: `the bot through tsx, as npm start ran it before: ${ms(botBefore.startupMs)}; bare discord.js ${ms(bare.startupMs)}`, ratio: x(ratio), target: 'no slower than before (≤ 1×)', met: ratio <= 1 });
+  }
+  return rows;
 }
 
 export function markdownTable(rows: Row[]): string {

@@ -26,11 +26,25 @@ function interactionOf(kind: LoadKind, i: number): () => Promise<unknown> {
   return () => discord.clickButton({ user: clicker, message: { id: button.id }, customId: button.customId });
 }
 
+export interface ServerShape {
+  textChannels: number;
+  roles: number;
+  emojis: number;
+}
+
+function shapeServer(guild: StandinGuild, shape: ServerShape) {
+  for (let i = 0; i < shape.textChannels; i += 1) guild.addTextChannel(`channel-${i}`, { topic: 'A channel of a study server' });
+  for (let i = 0; i < shape.roles; i += 1) guild.addRole({ name: `role ${i}` });
+  for (let i = 0; i < shape.emojis; i += 1) guild.addEmoji(`emoji_${i}`);
+}
+
 serveRpc({
-  async setup(params: { guilds: number; membersPerGuild: number; timeoutMs?: number }) {
-    discord = await startStandin({ timeoutMs: params.timeoutMs ?? 30_000 });
+  /** `shape` makes every server look like a real one: that many more text channels, roles and custom emojis. */
+  async setup(params: { guilds: number; membersPerGuild: number; timeoutMs?: number; shape?: ServerShape; maxConcurrency?: number }) {
+    discord = await startStandin({ timeoutMs: params.timeoutMs ?? 30_000, maxConcurrency: params.maxConcurrency ?? 1 });
     for (let g = 0; g < params.guilds; g += 1) {
       const guild = discord.addGuild({ name: `Server ${g}` });
+      if (params.shape) shapeServer(guild, params.shape);
       guilds.push(guild);
       channels.push(guild.general);
       if (g === 0) for (let m = 0; m < params.membersPerGuild; m += 1) members.push(guild.addMember({ username: `learner${m}` }));

@@ -1,5 +1,6 @@
 import {
   type APIChannel,
+  type APIEmoji,
   type APIGuildMember,
   type APIRole,
   type APIUser,
@@ -10,7 +11,7 @@ import {
   type UserFlags,
 } from 'discord.js';
 import { overwritesJson } from '../world/permission-overwrites.ts';
-import type { ChannelRecord, StandinMember, StandinRole, StandinUser } from '../world/records.ts';
+import type { ChannelRecord, StandinEmoji, StandinMember, StandinRole, StandinUser } from '../world/records.ts';
 
 export function userJson(user: StandinUser): APIUser {
   return {
@@ -32,6 +33,10 @@ export function userJson(user: StandinUser): APIUser {
 /** `GET /users/@me` and READY carry a few private fields. */
 export function currentUserJson(user: StandinUser): APIUser {
   return { ...userJson(user), verified: true, mfa_enabled: false, email: null, locale: user.locale };
+}
+
+export function emojiJson(emoji: StandinEmoji): APIEmoji {
+  return { id: emoji.id, name: emoji.name, roles: [], require_colons: true, managed: false, animated: emoji.animated, available: true };
 }
 
 export function roleJson(role: StandinRole): APIRole {

@@ -9,7 +9,7 @@ import {
   GuildVerificationLevel,
 } from 'discord.js';
 import type { StandinGuild } from '../world/guild.ts';
-import { channelJson, memberJson, roleJson } from './entities.ts';
+import { channelJson, emojiJson, memberJson, roleJson } from './entities.ts';
 
 /** The full guild that GUILD_CREATE carries: enough for discord.js to cache roles, channels and the bot member. */
 export function guildCreateJson(guild: StandinGuild, botId: string): GatewayGuildCreateDispatchData {
@@ -31,7 +31,7 @@ export function guildCreateJson(guild: StandinGuild, botId: string): GatewayGuil
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: guild.roles.map(roleJson),
-    emojis: [],
+    emojis: guild.emojis.map(emojiJson),
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,

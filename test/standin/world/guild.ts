@@ -1,9 +1,9 @@
 import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
-import { channelJson, memberJson, roleJson } from '../payloads/entities.ts';
+import { channelJson, emojiJson, memberJson, roleJson } from '../payloads/entities.ts';
 import type { SnowflakeGenerator } from '../snowflake.ts';
 import { type PermissionOverwrite, applyOverwrites } from './permission-overwrites.ts';
 import { ADMINISTRATOR, EVERYONE_PERMISSIONS, MANAGE_GUILD, combinePermissions } from './permissions.ts';
-import type { ChannelRecord, StandinChannel, StandinMember, StandinRole, StandinUser } from './records.ts';
+import type { ChannelRecord, StandinChannel, StandinEmoji, StandinMember, StandinRole, StandinUser } from './records.ts';
 import type { AddUserOptions, WorldEvent } from './world.ts';
 
 /** What a guild needs from the world around it. */
@@ -49,6 +49,7 @@ export class StandinGuild {
   readonly joinedAt = new Date().toISOString();
   readonly roles: StandinRole[] = [];
   readonly channels: ChannelRecord[] = [];
+  readonly emojis: StandinEmoji[] = [];
   private readonly memberRecords = new Map<string, StandinMember>();
   readonly general: StandinChannel;
   readonly owner: StandinMember;
@@ -147,6 +148,14 @@ export class StandinGuild {
     const event = channel.thread ? GatewayDispatchEvents.ThreadCreate : GatewayDispatchEvents.ChannelCreate;
     const data = channel.thread ? { ...channelJson(channel), newly_created: true } : channelJson(channel);
     this.publish(event, data, GatewayIntentBits.Guilds);
+  }
+
+  /** A custom emoji; the bot hears GUILD_EMOJIS_UPDATE only with the Guild Expressions intent, and sees it in GUILD_CREATE. */
+  addEmoji(name: string, options: { animated?: boolean } = {}): StandinEmoji {
+    const emoji = { id: this.host.ids.next(), name, animated: options.animated ?? false };
+    this.emojis.push(emoji);
+    this.publish(GatewayDispatchEvents.GuildEmojisUpdate, { guild_id: this.id, emojis: this.emojis.map(emojiJson) }, GatewayIntentBits.GuildExpressions);
+    return emoji;
   }
 
   addRole(options: AddRoleOptions, botId?: string): StandinRole {

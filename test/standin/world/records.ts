@@ -19,6 +19,13 @@ export interface StandinMember extends StandinUser {
   readonly nick: string | null;
 }
 
+/** A custom emoji of a guild: GUILD_CREATE carries them, so a bot caches them unless told not to. */
+export interface StandinEmoji {
+  readonly id: string;
+  readonly name: string;
+  readonly animated: boolean;
+}
+
 export interface StandinRole {
   readonly id: string;
   readonly name: string;
