@@ -26,7 +26,7 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   try {
     await query('PRAGMA journal_mode=WAL');
     await query('PRAGMA synchronous=NORMAL');
-    await query('PRAGMA cache_size=-256');
+    await query('PRAGMA cache_size=-256'); // as the reader's: see sqlite-reader.ts
     if (path === ':memory:') {
       // A second connection would open a database of its own; read on the adapter's.
       reads = sqliteReadsThrough(query, table);

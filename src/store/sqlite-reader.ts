@@ -47,8 +47,9 @@ export function sqliteReadsThrough(query: (sql: string, ...params: unknown[]) =>
 export function openSqliteReader(path: string, table: string): SqliteReader {
   const db = new Database(path, { fileMustExist: true, timeout: readerBusyTimeoutMs });
   db.pragma('query_only = ON');
-  // better-sqlite3 builds SQLite with a 16 MB page cache per connection; SQLite's own default of
-  // 2 MB is plenty for key lookups (the OS caches the file too) and keeps the bot's RSS down.
+  // better-sqlite3 builds SQLite with a 16 MB page cache per connection. Key lookups touch a few
+  // pages each, and the OS caches the file anyway: 256 KB keeps the B-tree's upper levels and the
+  // bot's RSS down.
   db.pragma('cache_size = -256');
   type Row = { key: string; value: string };
   const sql = readSql(table);
