@@ -32,6 +32,8 @@ export function createBulkLane({ refused, log, inFlight = defaultInFlight }: { r
   const stopping = new AbortController();
   const timer = setInterval(() => void refused.sync().then(update), syncEveryMs);
   timer.unref();
+  // A process that starts while the bot's count is high learns it before its first bulk request.
+  const firstSync = refused.sync().then(update);
 
   function update(count: number): number {
     const mustPause = count >= refused.pauseAt;
@@ -50,6 +52,7 @@ export function createBulkLane({ refused, log, inFlight = defaultInFlight }: { r
    * check: even if every request in flight were refused, the count would stay within the threshold.
    */
   async function admit(): Promise<void> {
+    await firstSync;
     while (update(refused.current()) + active >= refused.pauseAt && !stopping.signal.aborted) {
       await sleep(syncEveryMs, undefined, { signal: stopping.signal }).catch(() => undefined);
       update(await refused.sync());

@@ -33,7 +33,14 @@ export function createRefusedRequestCount({ store, clock, log, pauseAt = default
   let saving = 0;
   let total = 0;
   let lastMinute: number | undefined;
+  let storeFailing = false;
   const current = () => total + saving + unsaved;
+  /** A store that cannot be reached is said once, not every second, and its return too. */
+  function storeAnswered(error?: unknown) {
+    if (error && !storeFailing) log.warn({ err: error }, 'could not share the count of refused requests through the store; counting in this process until it answers');
+    if (!error && storeFailing) log.info('sharing the count of refused requests through the store again');
+    storeFailing = error !== undefined;
+  }
   async function sync(): Promise<number> {
     const minute = minuteOf(clock);
     saving = unsaved;
@@ -43,16 +50,17 @@ export function createRefusedRequestCount({ store, clock, log, pauseAt = default
     } catch (error) {
       unsaved += saving;
       saving = 0;
-      log.warn({ err: error }, 'could not share the count of refused requests through the store');
+      storeAnswered(error);
       return current();
     }
     try {
       if (minute !== lastMinute) await store.forgetInvalidRequestsBefore(minute - windowMinutes + 1, windowMinutes);
       lastMinute = minute;
       total = await store.invalidRequestsIn(minute, windowMinutes);
+      storeAnswered();
     } catch (error) {
       total += saving;
-      log.warn({ err: error }, 'could not read the count of refused requests from the store');
+      storeAnswered(error);
     }
     saving = 0;
     return current();

@@ -27,7 +27,7 @@ export interface RestBudget {
 
 /** The bot's one REST budget, shared through the store by every shard and machine. See README, "Scaling out". */
 export function createRestBudget({ store, ratePerSecond, clock, log, pauseAt }: RestBudgetOptions): RestBudget {
-  const slots = createSendSlots({ reserve: (intervalMs) => store.reserveSlot(intervalMs), ratePerSecond });
+  const slots = createSendSlots({ reserve: (intervalMs) => store.reserveSlot(intervalMs), ratePerSecond, log });
   const refused = createRefusedRequestCount({ store, clock, log, pauseAt });
   const bulk = createBulkLane({ refused, log });
   return {

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Log } from '../log.ts';
 
 /**
  * Sends are spaced at 95 % of the limit. Discord counts its limit over any one-second span, so
@@ -17,6 +18,7 @@ export interface SendSlotOptions {
   reserve(intervalMs: number): Promise<number>;
   /** Requests a second the whole bot may make (DISCORD_GLOBAL_RATE). */
   ratePerSecond: number;
+  log: Log;
   now?: () => number;
   wait?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }
@@ -33,15 +35,31 @@ export interface SendSlots {
  * wait is measured on the store's clock and counted here from its answer, so clocks need not
  * agree. A send that cannot keep its slot (a slow answer, or the event loop busy when the slot
  * came) takes a fresh one rather than going out late beside the sends of the slots after it.
+ * While the store cannot be reached requests go out under discord.js's own per-process limit:
+ * the bot stays usable, and the log says so once.
  */
-export function createSendSlots({ reserve, ratePerSecond, now = () => performance.now(), wait = (ms, signal) => sleep(ms, undefined, { signal }) }: SendSlotOptions): SendSlots {
+export function createSendSlots({ reserve, ratePerSecond, log, now = () => performance.now(), wait = (ms, signal) => sleep(ms, undefined, { signal }) }: SendSlotOptions): SendSlots {
   const intervalMs = 1000 / (ratePerSecond * headroom);
+  let storeFailing = false;
+  async function reserveOrNot(): Promise<number | undefined> {
+    try {
+      const waitMs = await reserve(intervalMs);
+      if (storeFailing) log.warn('the REST budget reaches the store again: requests keep to the shared schedule');
+      storeFailing = false;
+      return waitMs;
+    } catch (error) {
+      if (!storeFailing) log.error({ err: error }, "the REST budget cannot reach the store: requests go out under discord.js's own limit of this process until it answers");
+      storeFailing = true;
+      return undefined;
+    }
+  }
   return {
     intervalMs,
     async take(signal) {
       for (let attempt = 1; ; attempt += 1) {
         const asked = now();
-        const waitMs = await reserve(intervalMs);
+        const waitMs = await reserveOrNot();
+        if (waitMs === undefined) return;
         const answered = now();
         const lastChance = attempt >= maxAttempts;
         if (answered - asked > maxDriftMs && !lastChance) continue;

@@ -25,16 +25,18 @@ function memoryBudgetStore(): RestBudgetStore & { counts: Map<number, number> } 
   };
 }
 
+const quiet = captureLog().log;
+
 describe('send slots', () => {
   it('spaces the whole bot at 95 % of its rate: one request every 21 ms at 50 a second', () => {
-    expect(createSendSlots({ reserve: async () => 0, ratePerSecond: 50 }).intervalMs).toBeCloseTo(21.05, 2);
-    expect(createSendSlots({ reserve: async () => 0, ratePerSecond: 1000 }).intervalMs).toBeCloseTo(1.053, 3);
+    expect(createSendSlots({ reserve: async () => 0, ratePerSecond: 50, log: quiet }).intervalMs).toBeCloseTo(21.05, 2);
+    expect(createSendSlots({ reserve: async () => 0, ratePerSecond: 1000, log: quiet }).intervalMs).toBeCloseTo(1.053, 3);
   });
 
   it('waits exactly as long as the store says its slot is away', async () => {
     const time = virtualTime();
     const waits: number[] = [];
-    const slots = createSendSlots({ reserve: async () => 42, ratePerSecond: 50, now: time.now, wait: async (ms) => void (waits.push(ms), time.advance(ms)) });
+    const slots = createSendSlots({ reserve: async () => 42, ratePerSecond: 50, log: quiet, now: time.now, wait: async (ms) => void (waits.push(ms), time.advance(ms)) });
     await slots.take();
     expect(waits).toEqual([42]);
   });
@@ -43,7 +45,7 @@ describe('send slots', () => {
     const time = virtualTime();
     const answers = [maxDriftMs + 5, 1];
     const reserve = vi.fn(async () => (time.advance(answers.shift() ?? 1), 10));
-    await createSendSlots({ reserve, ratePerSecond: 50, now: time.now, wait: async (ms) => time.advance(ms) }).take();
+    await createSendSlots({ reserve, ratePerSecond: 50, log: quiet, now: time.now, wait: async (ms) => time.advance(ms) }).take();
     expect(reserve).toHaveBeenCalledTimes(2);
   });
 
@@ -51,19 +53,30 @@ describe('send slots', () => {
     const time = virtualTime();
     const lateness = [maxDriftMs + 30, 0];
     const reserve = vi.fn(async () => 10);
-    await createSendSlots({ reserve, ratePerSecond: 50, now: time.now, wait: async (ms) => time.advance(ms + (lateness.shift() ?? 0)) }).take();
+    await createSendSlots({ reserve, ratePerSecond: 50, log: quiet, now: time.now, wait: async (ms) => time.advance(ms + (lateness.shift() ?? 0)) }).take();
     expect(reserve).toHaveBeenCalledTimes(2);
   });
 
   it('sends after its fourth slot even when it could keep none, rather than never', async () => {
     const time = virtualTime();
     const reserve = vi.fn(async () => (time.advance(maxDriftMs + 1), 0));
-    await createSendSlots({ reserve, ratePerSecond: 50, now: time.now, wait: async () => {} }).take();
+    await createSendSlots({ reserve, ratePerSecond: 50, log: quiet, now: time.now, wait: async () => {} }).take();
     expect(reserve).toHaveBeenCalledTimes(4);
   });
 
+  it('lets requests go while the store cannot be reached, saying so once, and says when it answers again', async () => {
+    const { log, lines } = captureLog();
+    const reserve = vi.fn().mockRejectedValueOnce(new Error('store down')).mockRejectedValueOnce(new Error('store down')).mockResolvedValue(0);
+    const slots = createSendSlots({ reserve, ratePerSecond: 50, log });
+    for (let i = 0; i < 3; i += 1) await slots.take();
+    expect(lines().map((line) => [line.level, line.msg])).toEqual([
+      [50, "the REST budget cannot reach the store: requests go out under discord.js's own limit of this process until it answers"],
+      [40, 'the REST budget reaches the store again: requests keep to the shared schedule'],
+    ]);
+  });
+
   it('gives up its wait when the request is aborted', async () => {
-    const slots = createSendSlots({ reserve: async () => 60_000, ratePerSecond: 50 });
+    const slots = createSendSlots({ reserve: async () => 60_000, ratePerSecond: 50, log: quiet });
     const aborted = AbortSignal.timeout(10);
     await expect(slots.take(aborted)).rejects.toThrow(/abort/i);
   });
@@ -126,6 +139,24 @@ describe('the bulk lane', () => {
       await all;
       expect(sent).toBe(8);
       expect(lines().some((line) => line.msg === 'resuming bulk sends: the count of refused requests has fallen')).toBe(true);
+    } finally {
+      lane.close();
+    }
+  });
+
+  it('starts paused when the bot’s count is already high as the process starts, before its first bulk request', async () => {
+    const store = memoryBudgetStore();
+    const clock = manualClock('2026-05-11T09:00:00Z');
+    store.counts.set(Math.floor(clock.now().getTime() / 60_000), 5); // left by another process, or this one before a restart
+    const lane = createBulkLane({ refused: createRefusedRequestCount({ store, clock, log: quiet, pauseAt: 5 }), log: quiet });
+    const request = vi.fn(async () => {});
+    try {
+      const sent = lane.send(request);
+      await vi.waitFor(() => expect(lane.isPaused()).toBe(true));
+      expect(request).not.toHaveBeenCalled();
+      clock.set('2026-05-11T09:10:00Z');
+      await sent;
+      expect(request).toHaveBeenCalledOnce();
     } finally {
       lane.close();
     }
