@@ -30,6 +30,8 @@ export interface FootprintResult {
   storedLearners: number;
   /** Whether the servers had the channels, roles and emojis of real ones, or only what the stand-in gives every server. */
   shaped: boolean;
+  /** Each side was measured this many times, in turns; every figure is the median of those runs. */
+  repeats: number;
   sides: Record<Exclude<FootprintSideName, 'botBefore'>, FootprintSide> & { botBefore?: Pick<FootprintSide, 'startupMs'> };
 }
 
@@ -82,13 +84,24 @@ export async function measureSide(name: FootprintSideName, servers: number, shap
 }
 
 /**
- * One full shard's footprint: the bot in `servers` servers with `storedLearners` learners stored
+ * One full shard's footprint (medians of `repeats` fresh runs of each side): the bot in `servers` servers with `storedLearners` learners stored
  * and `activeLearners` using it, beside a bare discord.js client with the bot's intents and cache
  * settings and one with discord.js's default caches, each in a fresh stand-in and process; and
  * the start-up of the bot as npm start ran it before the compiled build (TypeScript through tsx).
  */
-export async function benchFootprint(servers: number, shape: ServerShape | undefined, activeLearners: number, storedLearners: number, settleMs: number, sampleMs: number): Promise<FootprintResult> {
-  const measured = {} as Record<FootprintSideName, FootprintSide>;
-  for (const name of ['bare', 'bot', 'bareDefaultCaches', 'botBefore'] as const) measured[name] = await measureSide(name, servers, shape, activeLearners, storedLearners, settleMs, sampleMs);
-  return { servers, activeLearners, storedLearners, shaped: shape !== undefined, sides: measured };
+export async function benchFootprint(servers: number, shape: ServerShape | undefined, activeLearners: number, storedLearners: number, settleMs: number, sampleMs: number, repeats = 1): Promise<FootprintResult> {
+  const runs = { bare: [], bot: [], bareDefaultCaches: [], botBefore: [] } as Record<FootprintSideName, FootprintSide[]>;
+  // The sides take turns, so a slow minute of the machine does not fall on one side only.
+  for (let repeat = 0; repeat < repeats; repeat += 1) {
+    for (const name of ['bare', 'bot', 'bareDefaultCaches', 'botBefore'] as const) runs[name].push(await measureSide(name, servers, shape, activeLearners, storedLearners, settleMs, sampleMs));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const medianSide = (sides: FootprintSide[]): FootprintSide => ({
+    rssMb: median(sides.map((side) => side.rssMb)),
+    peakRssMb: median(sides.map((side) => side.peakRssMb)),
+    anonMb: median(sides.map((side) => side.anonMb)),
+    fileMb: median(sides.map((side) => side.fileMb)),
+    startupMs: median(sides.map((side) => side.startupMs)),
+  });
+  return { servers, activeLearners, storedLearners, shaped: shape !== undefined, repeats, sides: { bot: medianSide(runs.bot), bare: medianSide(runs.bare), bareDefaultCaches: medianSide(runs.bareDefaultCaches), botBefore: medianSide(runs.botBefore) } };
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { readStartScript } from '../support/start-script.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -11,12 +11,6 @@ export interface BotProcess {
   /** RSS, and its part in private memory (heap, stacks) and in pages of files (code, and ICU's data in the node binary). */
   memoryMb(): { rss: number; anon: number; file: number };
   stop(): Promise<number | null>;
-}
-
-/** Node's flags from `npm start` (`node <flags> dist/src/main.js`), so the benchmarks run the bot as users do. */
-function startFlags(): string[] {
-  const start: string = createRequire(import.meta.url)('../../package.json').scripts.start;
-  return start.split(' ').slice(1, -1);
 }
 
 /** The bot's compiled build, as npm start runs it (npm run bench builds it first), the bare baseline, or the bot's TypeScript through tsx, as npm start ran it before the build. */
@@ -29,11 +23,12 @@ function statusMb(child: ChildProcess, field: string): number {
 
 /** Starts a bot entry (the real bot, or the bare baseline, with the same flags) as a process of its own. */
 export function startBotProcess(entry: BotEntry, env: Record<string, string>): BotProcess {
+  const start = readStartScript();
   const extraArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
   const loader = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
-  const child = spawn(process.execPath, [...extraArgs, ...startFlags(), ...loader, entry], {
+  const child = spawn(process.execPath, [...extraArgs, ...start.nodeFlags, ...loader, entry], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...start.env, ...env },
     stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return {

@@ -80,7 +80,7 @@ export function saturationRows(row: SaturationRow): Row[] {
 
 export function footprintRows(result: FootprintResult): Row[] {
   const { bot, bare, bareDefaultCaches, botBefore } = result.sides;
-  const shard = `one full shard: ${result.servers} servers${result.shaped ? ' shaped like real ones' : ''}, ${result.activeLearners} learners active, ${result.storedLearners} stored`;
+  const shard = `one full shard: ${result.servers} servers${result.shaped ? ' shaped like real ones' : ''}, ${result.activeLearners} learners active, ${result.storedLearners} stored${result.repeats > 1 ? ` (medians of ${result.repeats} runs)` : ''}`;
   const mb = (side: { peakRssMb: number; anonMb: number; fileMb: number }) => `${side.peakRssMb.toFixed(0)} MB (${side.anonMb.toFixed(0)} private, ${side.fileMb.toFixed(0)} in files)`;
   const sameRatio = bot.peakRssMb / bare.peakRssMb;
   const defaultRatio = bot.peakRssMb / bareDefaultCaches.peakRssMb;

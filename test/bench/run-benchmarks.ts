@@ -11,12 +11,12 @@ import { benchStore } from './store-throughput.ts';
 
 const realServer = { textChannels: 9, roles: 6, emojis: 15 };
 const saturation = { kind: 'progress' as const, total: 2000, learners: 200, inFlight: 50, rounds: 4, repeats: 4 };
-const fullShard = { servers: 2500, activeLearners: 2000, storedLearners: 100_000, settleMs: 60_000, sampleMs: 60_000, shape: realServer };
+const fullShard = { servers: 2500, activeLearners: 2000, storedLearners: 100_000, settleMs: 40_000, sampleMs: 30_000, shape: realServer, repeats: 3 };
 
 export const fullPlan = { rates: [200, 1000], loadMs: 5000, fanouts: [1000, 10_000], topologies, learners: 100_000, writes: 20_000, reads: 5000, servers: 1000, soakRate: 100, soakMs: 10 * 60_000, soakSettleMs: 60_000, warmupMs: 2000, latencyRounds: 3, saturation, footprints: [{ ...fullShard, shape: undefined }, fullShard] };
-export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], topologies, learners: 2000, writes: 500, reads: 200, servers: 10, soakRate: 20, soakMs: 4000, soakSettleMs: 2000, warmupMs: 1000, latencyRounds: 1, saturation: { ...saturation, total: 300, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 50, activeLearners: 100, storedLearners: 2000, settleMs: 2000, sampleMs: 2000 }] };
+export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], topologies, learners: 2000, writes: 500, reads: 200, servers: 10, soakRate: 20, soakMs: 4000, soakSettleMs: 2000, warmupMs: 1000, latencyRounds: 1, saturation: { ...saturation, total: 300, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 50, activeLearners: 100, storedLearners: 2000, settleMs: 2000, sampleMs: 2000, repeats: 1 }] };
 /** What `npm test` runs so the benchmarks cannot rot: every one, tiny. */
-export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], topologies, learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, soakSettleMs: 500, warmupMs: 100, latencyRounds: 2, saturation: { ...saturation, total: 40, learners: 10, inFlight: 5, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 3, activeLearners: 10, storedLearners: 300, settleMs: 300, sampleMs: 300, shape: { textChannels: 1, roles: 1, emojis: 1 } }] };
+export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], topologies, learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, soakSettleMs: 500, warmupMs: 100, latencyRounds: 2, saturation: { ...saturation, total: 40, learners: 10, inFlight: 5, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 3, activeLearners: 10, storedLearners: 300, settleMs: 300, sampleMs: 300, shape: { textChannels: 1, roles: 1, emojis: 1 }, repeats: 1 }] };
 
 export type Section = 'store' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout';
 export const allSections: Section[] = ['store', 'latency', 'saturation', 'memory', 'footprint', 'fanout'];
@@ -47,7 +47,7 @@ export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) =
   }
   for (const shard of sections.includes('footprint') ? plan.footprints : []) {
     log(`footprint of ${shard.servers} servers${shard.shape ? ' shaped like real ones' : ''}…`);
-    add(footprintRows(await benchFootprint(shard.servers, shard.shape, shard.activeLearners, shard.storedLearners, shard.settleMs, shard.sampleMs)));
+    add(footprintRows(await benchFootprint(shard.servers, shard.shape, shard.activeLearners, shard.storedLearners, shard.settleMs, shard.sampleMs, shard.repeats)));
   }
   for (const servers of sections.includes('fanout') ? plan.fanouts : []) {
     for (const topology of plan.topologies) {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readStartScript } from '../support/start-script.ts';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 
@@ -59,17 +60,16 @@ describe('starting the bot', () => {
 });
 
 describe('npm start', () => {
-  const [, ...words] = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
-  const entry = words.pop()!;
+  const { env, nodeFlags, entry } = readStartScript();
 
   it('runs the compiled build with plain Node, no TypeScript loader', () => {
     expect(entry).toBe('dist/src/main.js');
-    expect(words.join(' ')).not.toMatch(/tsx|--import|--loader/);
+    expect(nodeFlags.join(' ')).not.toMatch(/tsx|--import|--loader/);
   });
 
   it('starts from the build with the course from data/ and every command, and exits 0 on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'study-store-'));
-    const run = runEntry(entry, { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite` }, [], words);
+    const run = runEntry(entry, { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite`, ...env }, [], nodeFlags);
     await waitForOutput(run, /"attempt":1/);
     const starting = run.output().trim().split('\n').map((line) => JSON.parse(line)).find((line) => line.msg === 'starting');
     expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'schedule'] });
