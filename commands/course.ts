@@ -1,7 +1,7 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../src/bot/command.ts';
-import { inServersAndDMs } from '../src/bot/command-reach.ts';
-import { asIs } from '../src/views/components.ts';
+import { inServersAndDMs } from '../src/interactions/command-reach.ts';
+import type { Command } from '../src/interactions/handler.ts';
+import { reply } from '../src/ui/reply.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
 const data = {
@@ -14,6 +14,6 @@ const data = {
 export default {
   data,
   async execute(interaction, { course }) {
-    await interaction.reply({ embeds: [asIs(courseOverviewEmbed(course))] });
+    await reply(interaction, { embeds: [courseOverviewEmbed(course)] });
   },
 } satisfies Command;

@@ -1,12 +1,12 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../src/bot/command.ts';
-import { inServersAndDMs } from '../src/bot/command-reach.ts';
+import type { Command } from '../src/interactions/handler.ts';
+import { inServersAndDMs } from '../src/interactions/command-reach.ts';
 import { lessonChoiceName } from '../src/course/limits.ts';
-import { lessonView } from '../src/lessons/lesson-view.ts';
+import { lessonView } from '../src/views/lesson-view.ts';
 import { resolveLesson } from '../src/lessons/resolve-lesson.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
 import { getCompletions, nextLesson } from '../src/progress/completions.ts';
-import { asIs } from '../src/views/components.ts';
+import { reply } from '../src/ui/reply.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
 const data = {
@@ -33,10 +33,10 @@ export default {
     const typed = interaction.options.getString('lesson');
     const lesson = typed ? resolveLesson(course, typed) : nextLesson(course, completions);
     if (!lesson) {
-      await interaction.reply({ content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [asIs(courseOverviewEmbed(course))] });
+      await reply(interaction, { content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [courseOverviewEmbed(course)] });
       return;
     }
-    await interaction.reply(lessonView(course, lesson, learnerId, completions.get(lesson.id)));
+    await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id)));
   },
   async autocomplete(interaction, { course }) {
     const lessons = searchLessons(course, interaction.options.getFocused());

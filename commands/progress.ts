@@ -1,11 +1,11 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../src/bot/command.ts';
-import { inServersAndDMs } from '../src/bot/command-reach.ts';
-import { UserError } from '../src/interactions/user-error.ts';
+import type { Command } from '../src/interactions/handler.ts';
+import { inServersAndDMs } from '../src/interactions/command-reach.ts';
+import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
-import { serverDay } from '../src/schedule/todays-lesson.ts';
-import { asIs } from '../src/views/components.ts';
+import { serverDay } from '../src/queries/server-day.ts';
+import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 
 const data = {
@@ -26,14 +26,14 @@ const data = {
 export default {
   data,
   async execute(interaction, context) {
-    const { course, store, clock } = context;
+    const { course, store, clock, lessonOfTheDay, defaultTimeZone } = context;
     const learner = interaction.options.getUser('member') ?? interaction.user;
     if (learner.bot) throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
-    const timeZone = interaction.inGuild() ? (await serverDay(context, interaction.guildId)).timeZone : context.defaultTimeZone;
-    await interaction.reply({ embeds: [asIs(progressEmbed(course, name, completions, clock.now(), timeZone))] });
+    const timeZone = interaction.inGuild() ? (await serverDay(lessonOfTheDay, store.schedules, course, clock.now(), defaultTimeZone, interaction.guildId)).timeZone : defaultTimeZone;
+    await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone)] });
   },
 } satisfies Command;

@@ -7,14 +7,14 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../src/bot/command.ts';
+import type { Command } from '../src/interactions/handler.ts';
 import { lessonChoiceName } from '../src/course/limits.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
-import { requireAdmin } from '../src/schedule/admin/require-admin.ts';
-import { scheduleJump, schedulePause, schedulePostNow } from '../src/schedule/admin/schedule-actions.ts';
-import { scheduleSet } from '../src/schedule/admin/schedule-set.ts';
-import { scheduleShow } from '../src/schedule/admin/schedule-show.ts';
-import { searchTimeZones } from '../src/schedule/admin/time-zones.ts';
+import { requireAdmin } from './schedule/require-admin.ts';
+import { scheduleJump, schedulePause, schedulePostNow } from './schedule/pause-post-jump.ts';
+import { scheduleSet } from './schedule/set.ts';
+import { scheduleShow } from './schedule/show.ts';
+import { searchTimeZones } from '../src/ui/choices.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,

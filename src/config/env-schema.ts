@@ -1,7 +1,7 @@
 import cron from 'node-cron';
 import { z } from 'zod';
-import { dailyTimeFromCron } from '../schedule/default-schedule.ts';
-import { isValidTimeZone } from '../util/time-zone.ts';
+import { dailyTimeFromCron } from './daily-cron.ts';
+import { isValidTimeZone } from '../util/time.ts';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,10 +1,11 @@
+import { StartError } from '../util/start-error.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { envSchema, type Config } from './env-schema.ts';
 
 const secretNames = new Set(['DISCORD_TOKEN']);
 
-export class ConfigError extends Error {
+export class ConfigError extends StartError {
   constructor(readonly problems: string[], source: string) {
     super(
       `The configuration is invalid (${source}; every variable is described in .env.example):\n` +

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { dataDir } from '../data-dir.ts';
+import { dataDir } from '../util/data-dir.ts';
 import { courseSchema } from './course-schema.ts';
 
 export const courseJsonSchemaPath = join(dataDir, 'course.schema.json');

@@ -1,13 +1,14 @@
+import { StartError } from '../util/start-error.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { buildCourse, type Course } from './course.ts';
 import { courseSchema } from './course-schema.ts';
-import { dataDir } from '../data-dir.ts';
+import { dataDir } from '../util/data-dir.ts';
 
 export const defaultCoursePath = join(dataDir, 'course.json');
 
-export class CourseError extends Error {
+export class CourseError extends StartError {
   constructor(readonly file: string, readonly problems: string[]) {
     super(`The course outline ${file} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'CourseError';

@@ -1,9 +1,10 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
-import type { Command, CommandContext } from '../bot/command.ts';
-import { answerEphemerally } from './answer-error.ts';
-import { routeButton } from './buttons/route-button.ts';
+import type { ButtonActionName } from '../ui/custom-id.ts';
+import { answerEphemerally } from '../ui/reply.ts';
+import type { ButtonHandler, Command, HandlerContext } from './handler.ts';
+import { routeButton } from './route-button.ts';
 import { createRosterRecorder } from './roster-recorder.ts';
-import { UserError } from './user-error.ts';
+import { UserError } from '../ui/user-error.ts';
 
 export const apologyText = 'Something went wrong on our side. It has been logged; please try again in a moment.';
 
@@ -13,15 +14,21 @@ function describe(interaction: Interaction) {
 
 type RecordLearner = ReturnType<typeof createRosterRecorder>;
 
-async function run(commands: Map<string, Command>, interaction: ChatInputCommandInteraction | ButtonInteraction, context: CommandContext, recordLearner: RecordLearner) {
+/** Every handler the bot has: slash commands by name, button handlers by action. */
+export interface Handlers {
+  commands: ReadonlyMap<string, Command>;
+  buttons: ReadonlyMap<ButtonActionName, ButtonHandler>;
+}
+
+async function run({ commands, buttons }: Handlers, interaction: ChatInputCommandInteraction | ButtonInteraction, context: HandlerContext, recordLearner: RecordLearner) {
   if (interaction.inGuild()) await recordLearner(interaction.guildId, interaction.user.id);
-  if (interaction.isButton()) return routeButton(interaction, context);
+  if (interaction.isButton()) return routeButton(interaction, buttons, context);
   const command = commands.get(interaction.commandName);
   if (!command) throw new UserError(`The command /${interaction.commandName} is not available any more.`);
   await command.execute(interaction, context);
 }
 
-async function runAutocomplete(commands: Map<string, Command>, interaction: AutocompleteInteraction, context: CommandContext) {
+async function runAutocomplete(commands: ReadonlyMap<string, Command>, interaction: AutocompleteInteraction, context: HandlerContext) {
   try {
     await commands.get(interaction.commandName)?.autocomplete?.(interaction, context);
   } catch (error) {
@@ -31,7 +38,7 @@ async function runAutocomplete(commands: Map<string, Command>, interaction: Auto
 }
 
 /** The one error boundary: every failure is answered ephemerally and logged; the process stays up. */
-async function answerFailure(interaction: RepliableInteraction, error: unknown, context: CommandContext) {
+async function answerFailure(interaction: RepliableInteraction, error: unknown, context: HandlerContext) {
   const isUserError = error instanceof UserError;
   if (!isUserError) context.log.error({ err: error, ...describe(interaction) }, 'interaction failed');
   try {
@@ -42,13 +49,13 @@ async function answerFailure(interaction: RepliableInteraction, error: unknown, 
 }
 
 /** Routes every interaction to its handler. */
-export function createInteractionRouter(commands: Map<string, Command>, context: CommandContext) {
+export function createInteractionRouter(handlers: Handlers, context: HandlerContext) {
   const recordLearner = createRosterRecorder(context);
   return async (interaction: Interaction): Promise<void> => {
-    if (interaction.isAutocomplete()) return runAutocomplete(commands, interaction, context).catch((error) => context.log.warn({ err: error, ...describe(interaction) }, 'autocomplete not answered'));
+    if (interaction.isAutocomplete()) return runAutocomplete(handlers.commands, interaction, context).catch((error) => context.log.warn({ err: error, ...describe(interaction) }, 'autocomplete not answered'));
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     try {
-      await run(commands, interaction, context, recordLearner);
+      await run(handlers, interaction, context, recordLearner);
     } catch (error) {
       await answerFailure(interaction, error, context);
     }

@@ -1,5 +1,5 @@
 import type { Course, Lesson } from '../course/course.ts';
-import { UserError } from '../interactions/user-error.ts';
+import { UserError } from '../ui/user-error.ts';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { searchLessons } from './search-lessons.ts';
 

@@ -1,6 +1,5 @@
 import type { Course, Lesson } from '../course/course.ts';
-
-export const maxChoices = 25;
+import { maxChoices } from '../ui/choices.ts';
 
 const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Course, Lesson } from '../course/course.ts';
 import type { StudyStore } from '../store/study-store.ts';
 

@@ -1,4 +1,4 @@
-import { dayNumber, localDate } from '../util/local-date.ts';
+import { dayNumber, localDate } from '../util/time.ts';
 
 /**
  * Consecutive local calendar days with at least one completion, ending today — or yesterday,

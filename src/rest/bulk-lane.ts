@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 import { discordBanLimit, windowMinutes, type RefusedRequestCount } from './refused-requests.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.ts';
-import type { Log } from '../log.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Log } from '../util/log.ts';
 import type { RestBudgetStore } from '../store/rest-budget-store.ts';
 
 /** Discord's limit: after 10,000 answers of 401, 403 or 429 from one IP address in 10 minutes, Cloudflare bans it for an hour. */

@@ -1,6 +1,6 @@
 import type { RESTOptions } from 'discord.js';
-import type { Clock } from '../clock.ts';
-import type { Log } from '../log.ts';
+import type { Clock } from '../util/clock.ts';
+import type { Log } from '../util/log.ts';
 import type { RestBudgetStore } from '../store/rest-budget-store.ts';
 import { budgetedRequest } from './budgeted-request.ts';
 import { createBulkLane, type BulkLane } from './bulk-lane.ts';

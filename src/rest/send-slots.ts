@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 
 /**
  * Sends are spaced at 95 % of the limit. Discord counts its limit over any one-second span, so

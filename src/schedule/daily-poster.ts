@@ -1,13 +1,16 @@
 import pLimit from 'p-limit';
-import { localTime } from '../util/local-time.ts';
+import { localTime } from '../util/time.ts';
 import { dueDate } from './due.ts';
 import { postForDay, type PostOutcome, type PosterDeps } from './post-for-day.ts';
-import type { ScheduleConfig } from './schedule-config.ts';
+import type { ScheduleConfig } from '../store/schedule-values.ts';
+import type { EffectiveSchedule, LessonOfTheDay } from './lesson-of-the-day.ts';
 
-export interface EffectiveSchedule {
-  config: ScheduleConfig;
-  /** True when the server has no schedule of its own and the environment's default applies. */
-  isDefault: boolean;
+/** The lesson of the day for the servers this process serves, driven by the app's minute timer. */
+export interface DailyPoster extends LessonOfTheDay {
+  /** Every server's schedule this process serves, own or default. */
+  effectiveSchedules(): Promise<Map<string, EffectiveSchedule>>;
+  /** Posts every due server's lesson; resolves when those posts are done. Also the catch-up at start. */
+  tick(): Promise<void>;
 }
 
 export interface DailyPosterOptions extends PosterDeps {
@@ -22,7 +25,7 @@ export interface DailyPosterOptions extends PosterDeps {
  * finds the servers this process serves (its shard's) whose post is due, and posts for them through a bounded pool. Nothing is
  * kept per server but the date last posted, so 10,000 servers cost one pass a minute.
  */
-export function createDailyPoster(options: DailyPosterOptions) {
+export function createDailyPoster(options: DailyPosterOptions): DailyPoster {
   const { schedules, sender, clock, log } = options;
   const limit = pLimit(options.concurrency ?? 25);
   const postedDate = new Map<string, string>();
@@ -62,7 +65,6 @@ export function createDailyPoster(options: DailyPosterOptions) {
       const fallback = options.defaultSchedule;
       return fallback && sender.guildIdOf(fallback.channelId) === guildId ? { config: fallback, isDefault: true } : undefined;
     },
-    /** Posts every due server's lesson; resolves when those posts are done. Also the catch-up at start. */
     async tick(): Promise<void> {
       // While bulk sending is paused no new day is claimed; days already under way finish once it resumes.
       if (sender.isPaused()) return;
@@ -74,16 +76,13 @@ export function createDailyPoster(options: DailyPosterOptions) {
       }
       await Promise.all(jobs);
     },
-    /** Posts today's lesson now (it counts as today's post), whatever the time, day or pause of the schedule; not while bulk sending is paused. */
     async postNow(guildId: string, config: ScheduleConfig): Promise<PostOutcome> {
       if (sender.isPaused()) return { kind: 'paused' };
       return post(guildId, localTime(clock.now(), config.timeZone).date, config);
     },
-    /** Forgets what this process remembers of a server's posts, after its schedule changed. */
     forget(guildId: string): void {
       postedDate.delete(guildId);
     },
   };
 }
 
-export type DailyPoster = ReturnType<typeof createDailyPoster>;

@@ -1,5 +1,6 @@
-import { localTime } from '../util/local-time.ts';
-import { minutesOf, type ScheduleConfig } from './schedule-config.ts';
+import { localTime } from '../util/time.ts';
+import type { ScheduleConfig } from '../store/schedule-values.ts';
+import { minutesOf } from './schedule-config.ts';
 
 /**
  * The local date whose post is due at `now`, or undefined. Due means: a posting day, and the

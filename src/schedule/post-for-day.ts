@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../util/clock.ts';
 import type { Course, Lesson } from '../course/course.ts';
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
 import type { DailyPost } from '../store/schedule-values.ts';
 import { backoffDelay } from '../util/backoff.ts';
 import { claimantIsGone, thisProcess } from './claimant.ts';
-import { courseFinishedMessage, discussionThreadName, lessonOfTheDayMessage } from './lesson-post.ts';
+import { courseFinishedMessage, discussionThreadName, lessonOfTheDayMessage } from '../views/lesson-post.ts';
+import { channelMessageBody } from '../ui/reply.ts';
 import { describePostFailure } from './post-messages.ts';
 import { isPermanentFailure, type PostSender } from './post-sender.ts';
-import type { ScheduleConfig } from './schedule-config.ts';
+import type { ScheduleConfig } from '../store/schedule-values.ts';
 
 export interface PosterDeps {
   schedules: ScheduleStore;
@@ -102,7 +103,7 @@ export async function postForDay(deps: PosterDeps, guildId: string, date: string
   let messageId: string;
   try {
     const message = lesson ? lessonOfTheDayMessage(course, lesson, date) : courseFinishedMessage(course);
-    messageId = await sender.postMessage(taken.channelId, { ...message, nonce: dailyNonce(guildId, date), enforce_nonce: true });
+    messageId = await sender.postMessage(taken.channelId, { ...channelMessageBody(message), nonce: dailyNonce(guildId, date), enforce_nonce: true });
   } catch (error) {
     return recordFailure(deps, guildId, date, taken, error);
   }

@@ -1,5 +1,5 @@
 import pg, { type Pool } from 'pg';
-import { createKeyv, storeNamespace } from './envelope.ts';
+import { keyvWrites, createKeyv, storeNamespace } from './envelope.ts';
 import { likePrefixPattern } from './key-prefix.ts';
 import { postgresAdapter } from './postgres-adapter.ts';
 import type { StoreBackend } from './store-backend.ts';
@@ -52,7 +52,7 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
     return keys.map((key) => byKey.get(fullKey(key)));
   };
   return {
-    keyv,
+    ...keyvWrites(keyv),
     readMany,
     readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     async insertIfAbsent(key, raw) {

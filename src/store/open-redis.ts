@@ -1,4 +1,4 @@
-import { createKeyv } from './envelope.ts';
+import { keyvWrites, createKeyv } from './envelope.ts';
 import { globPrefixPattern } from './key-prefix.ts';
 import { redisConnection } from './redis-connection.ts';
 import type { StoreBackend } from './store-backend.ts';
@@ -33,7 +33,7 @@ export async function openRedis(url: string): Promise<StoreBackend> {
   const fullKey = (key: string) => adapter.createKeyPrefix(key, adapter.namespace);
   const readMany = async (keys: readonly string[]) => (keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined));
   return {
-    keyv,
+    ...keyvWrites(keyv),
     readMany,
     readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     insertIfAbsent: async (key, raw) => (await client.set(fullKey(key), raw, { condition: 'NX' })) === 'OK',

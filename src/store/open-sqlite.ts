@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import KeyvSqlite from '@keyv/sqlite';
-import { createKeyv, storeNamespace } from './envelope.ts';
+import { keyvWrites, createKeyv, storeNamespace } from './envelope.ts';
 import { prefixUpperBound } from './key-prefix.ts';
 import { openSqliteReader, sqliteReadsThrough, type SqliteReads } from './sqlite-reader.ts';
 import type { StoreBackend } from './store-backend.ts';
@@ -40,7 +40,7 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
   }
   const keyv = createKeyv(adapter);
   return {
-    keyv,
+    ...keyvWrites(keyv),
     async readMany(keys) {
       const found = await reads.many(keys.map(fullKey));
       return keys.map((key) => found.get(fullKey(key)));

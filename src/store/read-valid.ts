@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 import { valueOfEnvelope } from './envelope.ts';
 import type { StoreBackend } from './store-backend.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import type { StoreBackend } from './store-backend.ts';
 
@@ -33,7 +33,7 @@ export function createRestBudgetStore(backend: StoreBackend, log: Log): RestBudg
       }, 0);
     },
     async forgetInvalidRequestsBefore(minute, minutes) {
-      await backend.keyv.deleteMany(minutesBefore(minute - 1, minutes).map(storeKeys.invalidRequests));
+      await backend.remove(minutesBefore(minute - 1, minutes).map(storeKeys.invalidRequests));
     },
   };
 }

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import type { Log } from '../log.ts';
-import { scheduleConfig, type ScheduleConfig } from '../schedule/schedule-config.ts';
+import type { Log } from '../util/log.ts';
 import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
 import { readValidMany } from './read-valid.ts';
 import type { StoreBackend } from './store-backend.ts';
-import { dailyPostValue, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
+import { dailyPostValue, scheduleConfig, type ScheduleConfig, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
 
 export interface ScheduleStore {
   get(guildId: string): Promise<ScheduleConfig | undefined>;
@@ -31,9 +30,8 @@ export interface ScheduleStore {
 }
 
 export function createScheduleStore(backend: StoreBackend, log: Log): ScheduleStore {
-  const { keyv } = backend;
   const read = async <T>(schema: z.ZodType<T>, key: string) => (await readValidMany(backend, schema, [key], log))[0];
-  const write = async (key: string, value: unknown) => void (await keyv.set(key, value));
+  const write = (key: string, value: unknown) => backend.write(key, value);
   return {
     get: (guildId) => read(scheduleConfig, storeKeys.schedule(guildId)),
     set: (guildId, config) => write(storeKeys.schedule(guildId), config),
@@ -58,7 +56,7 @@ export function createScheduleStore(backend: StoreBackend, log: Log): ScheduleSt
     getLastError: (guildId) => read(lastErrorValue, storeKeys.lastError(guildId)),
     async setLastError(guildId, error) {
       if (error) await write(storeKeys.lastError(guildId), error);
-      else await keyv.delete(storeKeys.lastError(guildId));
+      else await backend.remove([storeKeys.lastError(guildId)]);
     },
   };
 }

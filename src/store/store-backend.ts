@@ -1,12 +1,15 @@
-import type Keyv from 'keyv';
-
 /**
- * One opened store: Keyv for plain writes, plus what Keyv cannot do, or not fast enough for
- * every interaction (reads), done on the backend's own client. Keys are given without the
- * namespace; raw values are Keyv envelopes.
+ * One opened store, and the one door to its data. Inside, each backend writes through Keyv and
+ * does what Keyv cannot do, or not fast enough for every interaction (reads, conditional
+ * writes), on its own client. Keys are given without the namespace; raw values are Keyv envelopes.
  */
 export interface StoreBackend {
-  keyv: Keyv;
+  /** Stores `value` under `key` (Keyv's set). */
+  write(key: string, value: unknown): Promise<void>;
+  /** Deletes the keys; absent keys are no error. */
+  remove(keys: readonly string[]): Promise<void>;
+  /** Called with every error the backend's connection reports outside a call (a dropped connection). */
+  onError(listener: (error: unknown) => void): void;
   /** The envelopes stored under `keys`, in their order, as stored, read in one round trip. */
   readMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /**

@@ -1,4 +1,5 @@
-export class StoreError extends Error {
+import { StartError } from '../util/start-error.ts';
+export class StoreError extends StartError {
   override name = 'StoreError';
 }
 

@@ -1,4 +1,4 @@
-import type { Log } from '../log.ts';
+import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
 import { readValidUnder } from './read-valid.ts';
@@ -25,9 +25,8 @@ export interface StudyStore {
 }
 
 export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
-  const { keyv } = backend;
   let closed: Promise<void> | undefined;
-  keyv.on('error', (error: unknown) => log.error({ err: error }, 'store error'));
+  backend.onError((error) => log.error({ err: error }, 'store error'));
   return {
     async getCompletions(userId, lessonIds) {
       const values = await readValidUnder(backend, completionValue, storeKeys.completionPrefix(userId), lessonIds, log);
@@ -39,13 +38,13 @@ export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
       return completions;
     },
     async setCompletion(userId, lessonId, at) {
-      await keyv.set(storeKeys.completion(userId, lessonId), { completedAt: at.getTime() });
+      await backend.write(storeKeys.completion(userId, lessonId), { completedAt: at.getTime() });
     },
     async deleteCompletions(userId, lessonIds) {
-      if (lessonIds.length > 0) await keyv.deleteMany(lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId)));
+      await backend.remove(lessonIds.map((lessonId) => storeKeys.completion(userId, lessonId)));
     },
     async touchLearner(guildId, userId, at) {
-      await keyv.set(storeKeys.rosterEntry(guildId, userId), { lastSeenAt: at.getTime() });
+      await backend.write(storeKeys.rosterEntry(guildId, userId), { lastSeenAt: at.getTime() });
     },
     async listLearners(guildId) {
       const prefix = storeKeys.rosterPrefix(guildId);
@@ -61,7 +60,7 @@ export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
 export async function openStudyStore(url: string, log: Log): Promise<StudyStore> {
   const backend = await openBackend(url);
   try {
-    await ensureSchemaVersion(backend.keyv, log);
+    await ensureSchemaVersion(backend, log);
   } catch (error) {
     await backend.close();
     throw error;

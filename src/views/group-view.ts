@@ -1,8 +1,9 @@
 import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { Course, Lesson } from '../course/course.ts';
-import { buildButtonId } from '../interactions/button-id.ts';
-import type { Standing } from '../progress/group-standings.ts';
-import { asIs, button, buttonRow } from './components.ts';
+import { buildButtonId } from '../ui/custom-id.ts';
+import type { Standing } from '../progress/standings.ts';
+import { button, buttonRow } from '../ui/components.ts';
+import type { Payload } from '../ui/reply.ts';
 
 export const groupPageSize = 10;
 
@@ -31,5 +32,5 @@ export function groupView(course: Course, serverName: string, standings: Standin
   };
   const pageButton = (target: number, label: string, disabled: boolean) => button(buildButtonId({ action: 'group', page: target, ownerId: viewerId }), label, ButtonStyle.Secondary, { disabled });
   const components = pages > 1 ? [buttonRow(pageButton(Math.max(0, page - 1), '◀ Previous', page === 0), pageButton(Math.min(pages - 1, page + 1), 'Next ▶', page === pages - 1))] : [];
-  return { embeds: [asIs(embed)], components: components.map(asIs) };
+  return { embeds: [embed], components } satisfies Payload;
 }

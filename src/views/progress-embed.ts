@@ -1,6 +1,6 @@
 import { time, TimestampStyles, type APIEmbed } from 'discord.js';
 import type { Course } from '../course/course.ts';
-import { partColour } from '../lessons/part-colour.ts';
+import { partColour } from '../ui/colours.ts';
 import { nextLesson, type Completions } from '../progress/completions.ts';
 import { lastStudiedAt, progressStats, type Tally } from '../progress/stats.ts';
 import { currentStreak } from '../progress/streak.ts';

@@ -4,8 +4,8 @@
 // compiled build with npm start's Node flags. Env: DISCORD_API_URL, DISCORD_TOKEN.
 // Not part of the bot: benchmarks compare against it.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, Routes } from 'discord.js';
-import { createClient } from '../../dist/src/bot/create-client.js';
-import { loadCommands } from '../../dist/src/bot/load-commands.js';
+import { createClient } from '../../dist/src/discord/create-client.js';
+import { loadCommands } from '../../dist/src/interactions/load-commands.js';
 
 const apiUrl = process.env.DISCORD_API_URL;
 const client = process.env.BARE_CACHES === 'default' ? new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } }) : createClient(apiUrl);

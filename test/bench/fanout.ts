@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLog } from '../../src/log.ts';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { createLog } from '../../src/util/log.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
 import { startPostgres, type TestServer } from '../support/servers.ts';
 import { startBotProcess } from './processes.ts';
@@ -49,7 +49,7 @@ export async function benchFanout(servers: number, topology: Topology = 'one pro
     const time = '00:00'; // always passed today: every server is due at once, at start-up
     await Promise.all(setup.guildIds.map((guildId, i) => store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false })));
     await store.close();
-    const bots = processEnvs(topology).map((env) => startBotProcess('dist/src/main.js', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl, ...env }));
+    const bots = processEnvs(topology).map((env) => startBotProcess('dist/src/app/main.js', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl, ...env }));
     try {
       const requestsPerServer = 2; // the message, and the discussion thread started on it
       const result = await standin.call<{ firstAt: number; lastAt: number; duplicates: number; missed: number; tooManyRequests: number }>('fanout', { perChannel: 1, threads: true, deadlineMs: ((servers * requestsPerServer) / 50) * 3000 + 60_000 });

@@ -36,10 +36,10 @@ export interface FootprintResult {
 }
 
 const sides: Record<FootprintSideName, { entry: BotEntry; env: Record<string, string> }> = {
-  bot: { entry: 'dist/src/main.js', env: {} },
+  bot: { entry: 'dist/src/app/main.js', env: {} },
   bare: { entry: 'test/bench/bare-bot.mjs', env: {} },
   bareDefaultCaches: { entry: 'test/bench/bare-bot.mjs', env: { BARE_CACHES: 'default' } },
-  botBefore: { entry: 'src/main.ts', env: {} },
+  botBefore: { entry: 'src/app/main.ts', env: {} },
 };
 
 export async function measureSide(name: FootprintSideName, servers: number, shape: ServerShape | undefined, activeLearners: number, storedLearners: number, settleMs: number, sampleMs: number): Promise<FootprintSide> {

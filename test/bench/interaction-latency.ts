@@ -62,7 +62,7 @@ async function measure(side: Side, kinds: LoadKind[], rates: number[], durationM
   }
 }
 
-const entries = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/main.js' } as const;
+const entries = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/app/main.js' } as const;
 
 /**
  * Dispatch-to-callback latency of the bot and of a bare discord.js bot, same stand-in build,

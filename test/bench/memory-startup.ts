@@ -37,13 +37,13 @@ export async function benchMemoryAndStartup(servers: number, learners: number, s
     const setup = await standin.call<{ apiUrl: string; token: string; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: 200, timeoutMs: 60_000 });
     await populateStore(file, loadCourse(), learners, 3, setup.guildIds);
     const env = { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: `sqlite://${file}` };
-    const first = startBotProcess('dist/src/main.js', env);
+    const first = startBotProcess('dist/src/app/main.js', env);
     await standin.call('waitForReady');
     await standin.call('prepareButton'); // waits until the commands are registered
     await first.stop();
 
     const startup = standin.call<number>('startup');
-    const bot = startBotProcess('dist/src/main.js', env);
+    const bot = startBotProcess('dist/src/app/main.js', env);
     try {
       const startupMs = await startup;
       await standin.call('prepareButton');

@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import type { Course } from '../../src/course/course.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
-import { createLog } from '../../src/log.ts';
+import { createLog } from '../../src/util/log.ts';
 
 export function runSql(db: sqlite3.Database, sql: string, ...params: unknown[]): Promise<void> {
   return new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));

@@ -14,7 +14,7 @@ export interface BotProcess {
 }
 
 /** The bot's compiled build, as npm start runs it (npm run bench builds it first), the bare baseline, or the bot's TypeScript through tsx, as npm start ran it before the build. */
-export type BotEntry = 'dist/src/main.js' | 'test/bench/bare-bot.mjs' | 'src/main.ts';
+export type BotEntry = 'dist/src/app/main.js' | 'test/bench/bare-bot.mjs' | 'src/app/main.ts';
 
 function statusMb(child: ChildProcess, field: string): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

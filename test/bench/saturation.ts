@@ -19,7 +19,7 @@ export interface SaturationRow {
   baseline: SaturationSide;
 }
 
-const entries: Record<'bot' | 'baseline', BotEntry> = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/main.js' };
+const entries: Record<'bot' | 'baseline', BotEntry> = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/app/main.js' };
 
 /**
  * Under saturation: `total` interactions from `learners` learners, `inFlight` at a time, each

@@ -2,7 +2,7 @@
 // loop. Driven by the benchmark runner over IPC (see rpc.ts); latencies are taken here, on
 // Discord's side: from the interaction's dispatch to the bot's callback.
 import { performance } from 'node:perf_hooks';
-import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember } from '../standin/index.ts';
+import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember } from 'discord-standin';
 import { serveRpc } from './rpc.ts';
 
 let discord: Standin;

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import sqlite3 from 'sqlite3';
 import { loadCourse } from '../../src/course/load-course.ts';
-import { createLog } from '../../src/log.ts';
+import { createLog } from '../../src/util/log.ts';
 import { completeLesson, getCompletions } from '../../src/progress/completions.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
 import { learnerId, populateStore, runSql } from './populate-store.ts';

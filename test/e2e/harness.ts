@@ -1,12 +1,13 @@
 import { REST, Routes, type APIMessage, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import type { Command } from '../../src/bot/command.ts';
-import { loadCommands } from '../../src/bot/load-commands.ts';
-import { startBot, type RunningBot } from '../../src/bot/start-bot.ts';
+import type { Command } from '../../src/interactions/handler.ts';
+import { loadButtonHandlers } from '../../src/interactions/load-buttons.ts';
+import { loadCommands } from '../../src/interactions/load-commands.ts';
+import { startBot, type RunningBot } from '../../src/app/start-bot.ts';
 import type { Course } from '../../src/course/course.ts';
 import { loadCourse } from '../../src/course/load-course.ts';
-import type { ScheduleConfig } from '../../src/schedule/schedule-config.ts';
+import type { ScheduleConfig } from '../../src/store/schedule-values.ts';
 import { openStudyStore, type StudyStore } from '../../src/store/study-store.ts';
-import { startStandin, type Standin, type StandinOptions } from '../standin/index.ts';
+import { startStandin, type StandinOptions } from 'discord-standin';
 import { captureLog } from '../support/capture-log.ts';
 import { manualClock } from '../support/fixtures.ts';
 import { tempStoreDir } from '../support/temp-store.ts';
@@ -36,6 +37,7 @@ export async function startHarness(options: HarnessOptions = {}) {
   const clock = manualClock(options.now ?? '2026-05-11T12:00:00Z');
   const course = options.course ?? loadCourse();
   const commands = options.commands ?? (await loadCommands());
+  const buttons = await loadButtonHandlers();
   let store: StudyStore;
   let bot: RunningBot;
 
@@ -58,6 +60,7 @@ export async function startHarness(options: HarnessOptions = {}) {
       clock,
       log,
       commands,
+      buttons,
       defaultTimeZone: options.defaultTimeZone ?? 'UTC',
       defaultSchedule,
       runCron: false,

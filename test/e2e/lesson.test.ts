@@ -1,6 +1,6 @@
 import { InteractionResponseType } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildButtonId } from '../../src/interactions/button-id.ts';
+import { buildButtonId } from '../../src/ui/custom-id.ts';
 import { makeCourse } from '../support/fixtures.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { buttonsOf, embedOf } from './payloads.ts';

@@ -1,9 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createLog } from '../../src/log.ts';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { createLog } from '../../src/util/log.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
-import { startStandin, type Standin, type StandinChannel } from '../standin/index.ts';
+import { startStandin, type Standin, type StandinChannel } from 'discord-standin';
 import { postgresUnderTest, sqliteUnderTest, type BackendUnderTest } from '../store/backends.ts';
 import { startBotProcess, type BotProcess } from './bot-process.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -25,7 +25,7 @@ describe('one REST budget for the whole bot, however many processes it runs as',
   const sqlite = sqliteUnderTest();
   const postgres = postgresUnderTest();
   let discord: Standin;
-  let bots: BotProcess[] = [];
+  const bots: BotProcess[] = [];
   beforeAll(() => postgres.start(), 60_000);
   afterAll(async () => {
     await postgres.stop();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/start-bot.ts';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { startBot } from '../../src/app/start-bot.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -23,7 +23,7 @@ describe('the daily claim', () => {
   it('lets only one of two bots on one store post, when both believe they own the server', async () => {
     const { study } = await oneServer();
     const secondStore = await openStudyStore(h.storeUrl, h.log);
-    const second = startBot({ config: { DISCORD_TOKEN: h.discord.token, DISCORD_API_URL: h.discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 }, course: h.course, store: secondStore, clock: h.clock, log: h.log, commands: new Map(), defaultTimeZone: 'UTC', runCron: false });
+    const second = startBot({ config: { DISCORD_TOKEN: h.discord.token, DISCORD_API_URL: h.discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 }, course: h.course, store: secondStore, clock: h.clock, log: h.log, commands: new Map(), buttons: new Map(), defaultTimeZone: 'UTC', runCron: false });
     try {
       await second.ready;
       h.clock.set('2026-05-11T09:00:00Z');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createLog } from '../../src/log.ts';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { createLog } from '../../src/util/log.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
-import { startStandin, type Standin } from '../standin/index.ts';
+import { startStandin, type Standin } from 'discord-standin';
 import { postgresUnderTest, redisUnderTest, sqliteUnderTest } from '../store/backends.ts';
 import { startBotProcess, type BotProcess } from './bot-process.ts';
 

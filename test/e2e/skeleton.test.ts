@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../src/bot/command.ts';
-import { loadCommands } from '../../src/bot/load-commands.ts';
-import { UserError } from '../../src/interactions/user-error.ts';
-import { startStandin } from '../standin/index.ts';
+import type { Command } from '../../src/interactions/handler.ts';
+import { loadCommands } from '../../src/interactions/load-commands.ts';
+import { UserError } from '../../src/ui/user-error.ts';
+import { startStandin } from 'discord-standin';
 import { tempStoreDir } from '../support/temp-store.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -162,7 +162,7 @@ describe('the bot as a process', () => {
     const temp = tempStoreDir();
     try {
       const hall = discord.addGuild({ name: 'Study Hall' });
-      const bot = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/main.ts', import.meta.url).pathname], {
+      const bot = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/app/main.ts', import.meta.url).pathname], {
         cwd: temp.dir,
         env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: temp.url },
       });
@@ -187,7 +187,7 @@ describe('the bot as a process', () => {
     const discord = await startStandin();
     try {
       const hall = discord.addGuild({ name: 'Study Hall' });
-      const deploy = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/deploy-commands.ts', import.meta.url).pathname], {
+      const deploy = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/app/deploy-commands.ts', import.meta.url).pathname], {
         env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: hall.id },
       });
       const [code] = await once(deploy, 'exit');

@@ -4,6 +4,7 @@ import { Waiter } from './waiting.ts';
 describe('the stand-in waiter', () => {
   it('resolves a plain wait at the first notify after its condition holds', async () => {
     const waiter = new Waiter(1000);
+    // eslint-disable-next-line prefer-const -- the condition reads it before it is set
     let value: string | undefined;
     const waited = waiter.until('a value', () => value);
     value = 'ready';

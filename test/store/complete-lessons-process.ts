@@ -2,7 +2,7 @@
 //   node --import tsx complete-lessons-process.ts <STORE_URL> <learner> <lesson id>…
 // Opens the store, prints "ready", waits for "go" on stdin, completes the lessons all at once,
 // closes the store and ends by itself, which it can only do if close() released every connection.
-import { createLog } from '../../src/log.ts';
+import { createLog } from '../../src/util/log.ts';
 import { openStudyStore } from '../../src/store/study-store.ts';
 
 const [url = '', learner = '', ...lessonIds] = process.argv.slice(2);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeLesson, getCompletions } from '../../src/progress/completions.ts';
-import { listRoster, recordLearner } from '../../src/progress/roster.ts';
-import { everyDay } from '../../src/schedule/schedule-config.ts';
+import { everyDay } from '../../src/store/schedule-values.ts';
 import { openStudyStore, type StudyStore } from '../../src/store/study-store.ts';
 import { captureLog } from '../support/capture-log.ts';
 import { makeCourse, manualClock } from '../support/fixtures.ts';
@@ -29,12 +28,12 @@ export function progressContract(backend: BackendUnderTest) {
     it('keeps progress, rosters and schedules across a close and reopen', async () => {
       const first = await open();
       await completeLesson(first, clock, 'ada', big.lessons[1]!);
-      await recordLearner(first, clock, '111', 'ada');
+      await first.touchLearner('111', 'ada', clock.now());
       await first.schedules.set('111', schedule('111'));
       await first.close();
       const again = await open();
       expect(await getCompletions(again, big, 'ada')).toEqual(new Map([['p1-l2', clock.now()]]));
-      expect(await listRoster(again, '111')).toEqual(['ada']);
+      expect(await again.listLearners('111')).toEqual(['ada']);
       expect(await again.schedules.get('111')).toEqual(schedule('111'));
     });
 
@@ -91,11 +90,11 @@ export function progressContract(backend: BackendUnderTest) {
     it("lists a server's roster, and only that server's, however many learners it has", async () => {
       const store = await open();
       const many = Array.from({ length: 1500 }, (_, i) => `learner-${String(i).padStart(4, '0')}`);
-      await Promise.all(many.map((id) => recordLearner(store, clock, '111', id)));
-      await Promise.all([recordLearner(store, clock, '222', 'ada'), recordLearner(store, clock, '1111', 'bo'), recordLearner(store, clock, '111', many[0]!)]);
-      expect((await listRoster(store, '111')).sort()).toEqual(many);
-      expect(await listRoster(store, '222')).toEqual(['ada']);
-      expect(await listRoster(store, '11')).toEqual([]);
+      await Promise.all(many.map((id) => store.touchLearner('111', id, clock.now())));
+      await Promise.all([store.touchLearner('222', 'ada', clock.now()), store.touchLearner('1111', 'bo', clock.now()), store.touchLearner('111', many[0]!, clock.now())]);
+      expect((await store.listLearners('111')).sort()).toEqual(many);
+      expect(await store.listLearners('222')).toEqual(['ada']);
+      expect(await store.listLearners('11')).toEqual([]);
     });
 
     it("lists every server's schedule and nothing else, skipping a corrupt one", async () => {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLog, type Log } from '../../src/log.ts';
+import { createLog, type Log } from '../../src/util/log.ts';
 
 /** A real pino logger whose lines are kept for assertions. */
 export function captureLog(level = 'debug'): { log: Log; lines: () => Record<string, unknown>[] } {

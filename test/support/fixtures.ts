@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/clock.ts';
+import type { Clock } from '../../src/util/clock.ts';
 import { buildCourse, type Course } from '../../src/course/course.ts';
 
 /** A course of `partSizes[i]` lessons per part, ids `p<i>-l<j>`, for domain tests. */

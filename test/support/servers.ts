@@ -36,7 +36,9 @@ function findOnPath(name: string): string | undefined {
     try {
       accessSync(join(dir, name), constants.X_OK);
       return join(dir, name);
-    } catch {}
+    } catch {
+      // not in this folder of PATH
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildButtonId, ButtonIdError, parseButtonId, type ButtonAction } from '../../src/interactions/button-id.ts';
+import { buildButtonId, ButtonIdError, parseButtonId, type ButtonAction } from '../../src/ui/custom-id.ts';
 
 const owner = '123456789012345678';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course.ts';
 import { closestLessons, resolveLesson } from '../../src/lessons/resolve-lesson.ts';
 import { searchLessons } from '../../src/lessons/search-lessons.ts';
-import { UserError } from '../../src/interactions/user-error.ts';
+import { UserError } from '../../src/ui/user-error.ts';
 import { makeCourse } from '../support/fixtures.ts';
 
 const course = loadCourse();

@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CommandLoadError, loadCommands } from '../../src/bot/load-commands.ts';
+import { CommandLoadError, loadCommands } from '../../src/interactions/load-commands.ts';
+
+const projectRoot = new URL('../../', import.meta.url).pathname;
 
 function commandsFolder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'study-commands-'));
@@ -27,5 +29,20 @@ describe('loading commands from commands/', () => {
   it('refuses two commands with one name', async () => {
     const module = "export default { data: { name: 'same', description: 'x' }, async execute() {} };\n";
     await expect(loadCommands(commandsFolder({ 'a.ts': module, 'b.ts': module }))).rejects.toThrow(/b\.ts: a second command named "same"/);
+  });
+});
+
+describe('loading from the compiled build', () => {
+  it('leaves out a compiled command whose source is gone, so a renamed command does not load twice', async () => {
+    const built = join(projectRoot, 'dist', 'commands');
+    const stale = join(built, 'renamed-long-ago.js');
+    mkdirSync(built, { recursive: true });
+    writeFileSync(stale, "export default { data: { name: 'lesson', description: 'an old copy' }, async execute() {} };\n");
+    try {
+      const commands = await loadCommands(built);
+      expect(commands.get('lesson')?.data.description).not.toBe('an old copy');
+    } finally {
+      rmSync(stale);
+    }
   });
 });

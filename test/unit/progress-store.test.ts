@@ -1,7 +1,6 @@
 import sqlite3 from 'sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { completeLesson, getCompletions, resetProgress, uncompleteLesson } from '../../src/progress/completions.ts';
-import { listRoster, recordLearner } from '../../src/progress/roster.ts';
 import { currentSchemaVersion } from '../../src/store/schema-version.ts';
 import { openStudyStore, type StudyStore } from '../../src/store/study-store.ts';
 import { captureLog } from '../support/capture-log.ts';
@@ -79,12 +78,12 @@ describe('the progress store on SQLite', () => {
   });
 
   it('keeps a roster per server, shared progress per learner', async () => {
-    await Promise.all(['ada', 'bo', 'cy'].map((id) => recordLearner(store, clock, '111', id)));
-    await recordLearner(store, clock, '222', 'ada');
-    await recordLearner(store, clock, '111', 'ada');
-    expect((await listRoster(store, '111')).sort()).toEqual(['ada', 'bo', 'cy']);
-    expect(await listRoster(store, '222')).toEqual(['ada']);
-    expect(await listRoster(store, '11')).toEqual([]);
+    await Promise.all(['ada', 'bo', 'cy'].map((id) => store.touchLearner('111', id, clock.now())));
+    await store.touchLearner('222', 'ada', clock.now());
+    await store.touchLearner('111', 'ada', clock.now());
+    expect((await store.listLearners('111')).sort()).toEqual(['ada', 'bo', 'cy']);
+    expect(await store.listLearners('222')).toEqual(['ada']);
+    expect(await store.listLearners('11')).toEqual([]);
   });
 
   it('logs a corrupt stored value and treats it as absent', async () => {

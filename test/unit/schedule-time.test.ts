@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.ts';
-import { dailyTimeFromCron } from '../../src/schedule/default-schedule.ts';
+import { dailyTimeFromCron } from '../../src/config/daily-cron.ts';
 import { dueDate, nextPostTime } from '../../src/schedule/due.ts';
-import { everyDay, weekdaysOnly, type ScheduleConfig } from '../../src/schedule/schedule-config.ts';
+import { everyDay, weekdaysOnly, type ScheduleConfig } from '../../src/store/schedule-values.ts';
 
 const schedule = (time: string, timeZone: string, weekdays = everyDay, paused = false): ScheduleConfig => ({ channelId: '123456789012345678', time, timeZone, weekdays, paused });
 

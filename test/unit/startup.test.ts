@@ -34,7 +34,7 @@ async function waitForOutput(run: Run, pattern: RegExp): Promise<void> {
 
 describe('starting the bot', () => {
   it('exits non-zero at once without DISCORD_TOKEN, naming it and pointing to .env.example', async () => {
-    const run = runEntry('src/main.ts', {});
+    const run = runEntry('src/app/main.ts', {});
     expect(await run.exitCode).toBe(1);
     expect(run.output()).toContain('DISCORD_TOKEN is required');
     expect(run.output()).toContain('.env.example');
@@ -43,7 +43,7 @@ describe('starting the bot', () => {
 
   it('says in one log line that Discord is unreachable, retries, and exits 0 on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'study-store-'));
-    const run = runEntry('src/main.ts', { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite` });
+    const run = runEntry('src/app/main.ts', { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite` });
     await waitForOutput(run, /"attempt":2/);
     const lines = run.output().trim().split('\n').map((line) => JSON.parse(line));
     const unreachable = lines.filter((line) => line.msg === 'Discord is not reachable; retrying');
@@ -63,7 +63,7 @@ describe('npm start', () => {
   const { env, nodeFlags, entry } = readStartScript();
 
   it('runs the compiled build with plain Node, no TypeScript loader', () => {
-    expect(entry).toBe('dist/src/main.js');
+    expect(entry).toBe('dist/src/app/main.js');
     expect(nodeFlags.join(' ')).not.toMatch(/tsx|--import|--loader/);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCourse } from '../../src/course/load-course.ts';
-import { lessonView } from '../../src/lessons/lesson-view.ts';
-import { groupStandings } from '../../src/progress/group-standings.ts';
+import { lessonView } from '../../src/views/lesson-view.ts';
+import { groupStandings } from '../../src/queries/group-standings.ts';
 import type { StudyStore } from '../../src/store/study-store.ts';
 import { truncate } from '../../src/util/truncate.ts';
 import { groupView } from '../../src/views/group-view.ts';
@@ -28,7 +28,7 @@ describe('the lesson view', () => {
   it('shows position, part, done mark and every section for each shipped lesson, inside Discord limits', () => {
     for (const lesson of course.lessons) {
       const view = lessonView(course, lesson, owner, lesson.index % 2 ? new Date('2026-01-01T00:00:00Z') : undefined);
-      const embed = view.embeds[0]!.toJSON();
+      const embed = view.embeds[0]!;
       expect(embed.author?.name).toBe(`${lesson.part.title} · Lesson ${lesson.index + 1} of 18`);
       expect(embed.description).toMatch(lesson.index % 2 ? /^✅ Done <t:1767225600:R>/ : /^⬜ Not done yet/);
       expect(embed.fields?.map((field) => field.name)).toEqual(['Key topics', 'Practice', 'Check yourself']);
@@ -38,7 +38,7 @@ describe('the lesson view', () => {
   });
 
   it('offers mark done, or undo once done, and leaves out previous on the first lesson and next on the last', () => {
-    const labels = (index: number, done: boolean) => lessonView(course, course.lessons[index]!, owner, done ? new Date() : undefined).components[0]!.toJSON().components.map((button) => button.label);
+    const labels = (index: number, done: boolean) => lessonView(course, course.lessons[index]!, owner, done ? new Date() : undefined).components[0]!.components.map((button) => button.label);
     expect(labels(0, false)).toEqual(['Mark done', 'Next ▶']);
     expect(labels(5, true)).toEqual(['Mark not done', '◀ Previous', 'Next ▶']);
     expect(labels(17, false)).toEqual(['Mark done', '◀ Previous']);
@@ -94,10 +94,10 @@ describe('the group view', () => {
     const standings = await groupStandings(fakeStore(progress), course, 'g', now, 'UTC');
     const viewer = '100000000000000000';
     const page = groupView(course, 'Study Hall', standings, 1, viewer);
-    const embed = page.embeds[0]!.toJSON();
+    const embed = page.embeds[0]!;
     expect(embed.description?.split('\n')).toHaveLength(10);
     expect(embed.footer?.text).toBe('Page 2 of 3 · 30 learners');
     expect(embed.fields?.[0]).toEqual({ name: 'You', value: `**#29** <@${viewer}>: 0/18 (0%)` });
-    expect(page.components[0]!.toJSON().components.map((button) => button.disabled ?? false)).toEqual([false, false]);
+    expect(page.components[0]!.components.map((button) => button.disabled ?? false)).toEqual([false, false]);
   });
 });

@@ -45,7 +45,6 @@ export function buildInteractionOptions(
   request: OptionsRequest,
   invoker: Invoker,
 ) {
-  const { guild } = invoker;
   const resolved: Resolved = {};
   const given = request.options ?? {};
   if (Array.isArray(given) && given.some((option) => option.type === T.Subcommand || option.type === T.SubcommandGroup)) {
@@ -110,7 +109,6 @@ function toValue(
   resolved: Resolved,
   invoker: Invoker,
 ): string | number | boolean {
-  const { guild } = invoker;
   const fail = (expected: string) => new Error(`option "${definition.name}" of /${command.name} expects ${expected} (got ${JSON.stringify(value)})`);
   switch (definition.type) {
     case T.String:

@@ -1,0 +1,76 @@
+import { Events, type Client } from 'discord.js';
+import cron from 'node-cron';
+import type { Config } from '../config/env-schema.ts';
+import { createInteractionRouter, type Handlers } from '../interactions/router.ts';
+import { createRestBudget } from '../rest/rest-budget.ts';
+import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
+import { createPostSender } from '../schedule/post-sender.ts';
+import type { ScheduleConfig } from '../store/schedule-values.ts';
+import type { Command, HandlerContext } from '../interactions/handler.ts';
+import { createClient } from '../discord/create-client.ts';
+import { loginWithRetry } from '../discord/login.ts';
+import { syncCommands } from '../discord/sync-commands.ts';
+
+export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay'> {
+  config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID' | 'DISCORD_GLOBAL_RATE'>;
+  /** Refused requests in 10 minutes at which bulk sending pauses (tests lower it; default half of Discord's ban limit). */
+  refusedRequestPauseAt?: number;
+  commands: Map<string, Command>;
+  buttons: Handlers['buttons'];
+  defaultSchedule?: ScheduleConfig;
+  /** Drive the lesson of the day from node-cron each minute (tests call `poster.tick()` instead). */
+  runCron?: boolean;
+}
+
+export interface RunningBot {
+  client: Client;
+  poster: DailyPoster;
+  /** Resolves true once logged in, false if stopped first; rejects when the start is fatal. */
+  loggedIn: Promise<boolean>;
+  /** Resolves once the client is ready, its commands are in sync and the catch-up post ran. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function logConnection(client: Client, log: HandlerContext['log']) {
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
+}
+
+/** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */
+export function startBot(options: BotOptions): RunningBot {
+  const { config, commands, log, store, clock } = options;
+  const budget = createRestBudget({ store: store.restBudget, ratePerSecond: config.DISCORD_GLOBAL_RATE, clock, log, pauseAt: options.refusedRequestPauseAt });
+  const client = createClient(config.DISCORD_API_URL, budget.rest);
+  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client, budget.bulk) });
+  const route = createInteractionRouter({ commands, buttons: options.buttons }, { ...options, lessonOfTheDay: poster });
+  client.on(Events.InteractionCreate, (interaction) => void route(interaction));
+  logConnection(client, log);
+  let minuteTask: ReturnType<typeof cron.schedule> | undefined;
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, async (readyClient) => {
+      log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
+      // Commands belong to the application, not to a shard: shard 0 alone keeps them in sync.
+      if (!readyClient.shard || readyClient.shard.ids.includes(0)) await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
+      await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
+      if (options.runCron !== false) minuteTask = cron.schedule('* * * * *', () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
+      resolve();
+    }),
+  );
+  const stopping = new AbortController();
+  const loggedIn = loginWithRetry(client, config.DISCORD_TOKEN, config.DISCORD_API_URL, log, stopping.signal);
+  return {
+    client,
+    poster,
+    loggedIn,
+    ready,
+    async stop() {
+      stopping.abort();
+      await minuteTask?.destroy();
+      budget.close();
+      await client.destroy();
+    },
+  };
+}
