@@ -34,11 +34,28 @@ module.exports = {
       from: { path: folder(from) },
       to: { path: '^(src|commands)/', pathNot: either([from, ...allowed]) },
     })),
-    { name: 'no-cycle', comment: 'modules of the bot import each other in a circle', severity: 'error', from: { path: '^(src|commands)/' }, to: { circular: true } },
+    {
+      name: 'no-cycle',
+      comment: 'modules of the bot import each other in a circle',
+      severity: 'error',
+      from: { path: '^(src|commands)/' },
+      to: { circular: true },
+    },
     // The stand-in's records and their JSON refer to each other's types; its code runs in no circle.
-    { name: 'no-cycle-in-tests', severity: 'error', from: { path: '^test/' }, to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } } },
+    {
+      name: 'no-cycle-in-tests',
+      severity: 'error',
+      from: { path: '^test/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
     { name: 'app-code-never-imports-tests', severity: 'error', from: { path: '^(src|commands)/' }, to: { path: '^test/' } },
-    { name: 'standin-stands-alone', comment: 'the Discord stand-in is a package of its own: it knows nothing of the bot', severity: 'error', from: { path: '^test/standin/' }, to: { path: '^(src|commands|test/(?!standin/))' } },
+    {
+      name: 'standin-stands-alone',
+      comment: 'the Discord stand-in is a package of its own: it knows nothing of the bot',
+      severity: 'error',
+      from: { path: '^test/standin/' },
+      to: { path: '^(src|commands|test/(?!standin/))' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -25,7 +25,8 @@ export default tseslint.config(
         'error',
         {
           selector: `CallExpression[callee.object.name='interaction'][callee.property.name=/^(${replyMethods})$/]`,
-          message: 'Answer interactions through src/ui/reply.ts (reply, editReply, update, followUp): it keeps every message from pinging anyone and sends views as the JSON they are.',
+          message:
+            'Answer interactions through src/ui/reply.ts (reply, editReply, update, followUp): it keeps every message from pinging anyone and sends views as the JSON they are.',
         },
       ],
     },
@@ -34,7 +35,10 @@ export default tseslint.config(
     files: ['src/**/*.ts', 'commands/**/*.ts'],
     ignores: ['src/config/**'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings through src/config (loadConfig), where they are validated.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings through src/config (loadConfig), where they are validated.' },
+      ],
     },
   },
 );

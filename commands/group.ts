@@ -17,7 +17,8 @@ const data = {
 export default {
   data,
   async execute(interaction, { store, course, lessonOfTheDay, clock, defaultTimeZone }) {
-    if (!interaction.inGuild()) throw new UserError('The group view belongs to a server: use /group in your study server. Here in DMs, /progress shows your own progress.');
+    if (!interaction.inGuild())
+      throw new UserError('The group view belongs to a server: use /group in your study server. Here in DMs, /progress shows your own progress.');
     // Reading every learner of a large server can take longer than Discord's 3 seconds.
     await interaction.deferReply();
     const { standings, todaysLesson } = await groupBoard(store, course, lessonOfTheDay, clock.now(), defaultTimeZone, interaction.guildId);

@@ -33,7 +33,10 @@ export default {
     const typed = interaction.options.getString('lesson');
     const lesson = typed ? resolveLesson(course, typed) : nextLesson(course, completions);
     if (!lesson) {
-      await reply(interaction, { content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`, embeds: [courseOverviewEmbed(course)] });
+      await reply(interaction, {
+        content: `🎓 You have completed every lesson of ${course.title}. Well done! Here is what you covered:`,
+        embeds: [courseOverviewEmbed(course)],
+      });
       return;
     }
     await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id)));

@@ -28,12 +28,15 @@ export default {
   async execute(interaction, context) {
     const { course, store, clock, lessonOfTheDay, defaultTimeZone } = context;
     const learner = interaction.options.getUser('member') ?? interaction.user;
-    if (learner.bot) throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
+    if (learner.bot)
+      throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
-    const timeZone = interaction.inGuild() ? (await serverDay(lessonOfTheDay, store.schedules, course, clock.now(), defaultTimeZone, interaction.guildId)).timeZone : defaultTimeZone;
+    const timeZone = interaction.inGuild()
+      ? (await serverDay(lessonOfTheDay, store.schedules, course, clock.now(), defaultTimeZone, interaction.guildId)).timeZone
+      : defaultTimeZone;
     await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone)] });
   },
 } satisfies Command;

@@ -29,10 +29,29 @@ const data = {
       name: 'set',
       description: 'Set the channel, time, time zone and days (options left out keep their value)',
       options: [
-        { type: Option.Channel, name: 'channel', description: 'Where the lesson of the day is posted', channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+        {
+          type: Option.Channel,
+          name: 'channel',
+          description: 'Where the lesson of the day is posted',
+          channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+        },
         { type: Option.String, name: 'time', description: '24-hour time, HH:MM, such as 09:00', min_length: 4, max_length: 5 },
-        { type: Option.String, name: 'timezone', description: 'IANA time zone, such as Europe/Berlin (start typing)', autocomplete: true, max_length: 64 },
-        { type: Option.String, name: 'days', description: 'Which days to post', choices: [{ name: 'every day', value: 'every-day' }, { name: 'weekdays (Monday to Friday)', value: 'weekdays' }] },
+        {
+          type: Option.String,
+          name: 'timezone',
+          description: 'IANA time zone, such as Europe/Berlin (start typing)',
+          autocomplete: true,
+          max_length: 64,
+        },
+        {
+          type: Option.String,
+          name: 'days',
+          description: 'Which days to post',
+          choices: [
+            { name: 'every day', value: 'every-day' },
+            { name: 'weekdays (Monday to Friday)', value: 'weekdays' },
+          ],
+        },
       ],
     },
     { type: Option.Subcommand, name: 'show', description: 'The schedule, the next post time, the last post and the last error' },
@@ -73,6 +92,8 @@ export default {
       await interaction.respond(searchTimeZones(focused.value).map((zone) => ({ name: zone, value: zone })));
       return;
     }
-    await interaction.respond(searchLessons(course, focused.value).map((lesson) => ({ name: lessonChoiceName(lesson.part.title, lesson.title), value: lesson.id })));
+    await interaction.respond(
+      searchLessons(course, focused.value).map((lesson) => ({ name: lessonChoiceName(lesson.part.title, lesson.title), value: lesson.id })),
+    );
   },
 } satisfies Command;

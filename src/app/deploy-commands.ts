@@ -10,7 +10,9 @@ try {
   const commands = [...(await loadCommands()).values()].map((command) => command.data);
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
   const application = (await rest.get(Routes.currentApplication())) as APIApplication;
-  const route = config.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(application.id, config.DISCORD_GUILD_ID) : Routes.applicationCommands(application.id);
+  const route = config.DISCORD_GUILD_ID
+    ? Routes.applicationGuildCommands(application.id, config.DISCORD_GUILD_ID)
+    : Routes.applicationCommands(application.id);
   await rest.put(route, { body: commands });
   log.info({ guildId: config.DISCORD_GUILD_ID ?? 'global', commands: commands.map((data) => data.name) }, 'registered commands');
 } catch (error) {

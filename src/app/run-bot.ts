@@ -13,7 +13,10 @@ import { startBot } from './start-bot.ts';
 export async function runBot(config: Config, course: Course, log: Log, failStart: (error: unknown) => never): Promise<void> {
   const store = await openStudyStore(config.STORE_URL, log);
   const [commands, buttons] = await Promise.all([loadCommands(), loadButtonHandlers()]);
-  log.info({ parts: course.parts.length, lessons: course.lessons.length, commands: [...commands.keys()], store: config.STORE_URL.split(':')[0] }, 'starting');
+  log.info(
+    { parts: course.parts.length, lessons: course.lessons.length, commands: [...commands.keys()], store: config.STORE_URL.split(':')[0] },
+    'starting',
+  );
   const bot = startBot({
     config,
     course,

@@ -35,7 +35,14 @@ export async function runShards(config: Config, log: Log): Promise<void> {
   installShutdown(log, [
     async () => {
       manager.respawn = false;
-      await Promise.all(manager.shards.map((shard) => new Promise<void>((resolve) => (shard.process ? (shard.process.once('exit', () => resolve()), shard.process.kill('SIGTERM')) : resolve()))));
+      await Promise.all(
+        manager.shards.map(
+          (shard) =>
+            new Promise<void>((resolve) =>
+              shard.process ? (shard.process.once('exit', () => resolve()), shard.process.kill('SIGTERM')) : resolve(),
+            ),
+        ),
+      );
     },
   ]);
   await manager.spawn({ timeout: -1 });

@@ -42,7 +42,13 @@ function logConnection(client: Client, log: HandlerContext['log']) {
 /** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */
 export function startBot(options: BotOptions): RunningBot {
   const { config, commands, log, store, clock } = options;
-  const budget = createRestBudget({ store: store.restBudget, ratePerSecond: config.DISCORD_GLOBAL_RATE, clock, log, pauseAt: options.refusedRequestPauseAt });
+  const budget = createRestBudget({
+    store: store.restBudget,
+    ratePerSecond: config.DISCORD_GLOBAL_RATE,
+    clock,
+    log,
+    pauseAt: options.refusedRequestPauseAt,
+  });
   const client = createClient(config.DISCORD_API_URL, budget.rest);
   const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client, budget.bulk) });
   const route = createInteractionRouter({ commands, buttons: options.buttons }, { ...options, lessonOfTheDay: poster });
@@ -53,9 +59,16 @@ export function startBot(options: BotOptions): RunningBot {
     client.once(Events.ClientReady, async (readyClient) => {
       log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
       // Commands belong to the application, not to a shard: shard 0 alone keeps them in sync.
-      if (!readyClient.shard || readyClient.shard.ids.includes(0)) await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) => log.error({ err: error }, 'could not register commands'));
+      if (!readyClient.shard || readyClient.shard.ids.includes(0))
+        await syncCommands(readyClient, commands, config.DISCORD_GUILD_ID, log).catch((error) =>
+          log.error({ err: error }, 'could not register commands'),
+        );
       await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
-      if (options.runCron !== false) minuteTask = cron.schedule('* * * * *', () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
+      if (options.runCron !== false)
+        minuteTask = cron.schedule(
+          '* * * * *',
+          () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')),
+        );
       resolve();
     }),
   );

@@ -20,6 +20,8 @@ export default buttonHandler(['studied', 'full'], async (interaction, button, { 
     completions = await getCompletions(store, course, learnerId);
   }
   const { done, total } = progressStats(course, completions).overall;
-  const content = already ? `You had already studied “${lesson.title}”. ${done}/${total} lessons done.` : `✅ Marked “${lesson.title}” as studied. ${done}/${total} lessons done.`;
+  const content = already
+    ? `You had already studied “${lesson.title}”. ${done}/${total} lessons done.`
+    : `✅ Marked “${lesson.title}” as studied. ${done}/${total} lessons done.`;
   await reply(interaction, { content }, { ephemeral: true });
 });

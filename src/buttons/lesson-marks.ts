@@ -23,6 +23,7 @@ export default buttonHandler(['done', 'undo', 'open'], async (interaction, butto
     return;
   }
   const { done, total } = progressStats(course, completions).overall;
-  const content = button.action === 'open' ? undefined : `${button.action === 'done' ? 'Marked done' : 'Marked not done'} for you: ${done}/${total} lessons.`;
+  const content =
+    button.action === 'open' ? undefined : `${button.action === 'done' ? 'Marked done' : 'Marked not done'} for you: ${done}/${total} lessons.`;
   await reply(interaction, { ...view, content }, { ephemeral: true });
 });

@@ -12,7 +12,8 @@ export function dailyTimeFromCron(expression: string): { time: string; weekdays:
   const fields = cron.parse(expression);
   if (!allNumbers(fields.hour) || !allNumbers(fields.minute) || !allNumbers(fields.dayOfWeek) || !allNumbers(fields.dayOfMonth))
     return { reason: 'must use plain numbers, ranges, lists or steps (no L, W or #)' };
-  if (fields.dayOfMonth.length !== 31 || fields.month.length !== 12) return { reason: 'must leave day-of-month and month as * (the lesson of the day is daily or weekly)' };
+  if (fields.dayOfMonth.length !== 31 || fields.month.length !== 12)
+    return { reason: 'must leave day-of-month and month as * (the lesson of the day is daily or weekly)' };
   const hour = Math.min(...fields.hour);
   const minute = Math.min(...fields.minute);
   const weekdays = [...new Set(fields.dayOfWeek.map((day) => day % 7))].sort();

@@ -6,7 +6,10 @@ import { envSchema, type Config } from './env-schema.ts';
 const secretNames = new Set(['DISCORD_TOKEN']);
 
 export class ConfigError extends StartError {
-  constructor(readonly problems: string[], source: string) {
+  constructor(
+    readonly problems: string[],
+    source: string,
+  ) {
     super(
       `The configuration is invalid (${source}; every variable is described in .env.example):\n` +
         problems.map((problem) => `  - ${problem}`).join('\n'),

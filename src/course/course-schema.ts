@@ -55,7 +55,11 @@ export const courseSchema = z
         claim(lesson.id, path);
         const choice = lessonChoiceName(part.title, lesson.title);
         if (choice.length > limits.choiceName)
-          ctx.addIssue({ code: 'custom', path: [...path, 'title'], message: `title with its part ("${choice}") must fit an autocomplete choice: at most ${limits.choiceName} characters (got ${choice.length})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'title'],
+            message: `title with its part ("${choice}") must fit an autocomplete choice: at most ${limits.choiceName} characters (got ${choice.length})`,
+          });
         const embed = lessonEmbedLength(part.title, lesson);
         if (embed > limits.embedTotal)
           ctx.addIssue({ code: 'custom', path, message: `the lesson's embed must stay under ${limits.embedTotal} characters in all (got ${embed})` });

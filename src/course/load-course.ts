@@ -9,7 +9,10 @@ import { dataDir } from '../util/data-dir.ts';
 export const defaultCoursePath = join(dataDir, 'course.json');
 
 export class CourseError extends StartError {
-  constructor(readonly file: string, readonly problems: string[]) {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
     super(`The course outline ${file} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'CourseError';
   }
@@ -17,7 +20,10 @@ export class CourseError extends StartError {
 
 /** Formats a zod path the way an editor reads it: `parts[1].lessons[3].title`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') || '(top level)';
+  return (
+    path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') ||
+    '(top level)'
+  );
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string[] {

@@ -25,7 +25,8 @@ export async function loginWithRetry(client: Client, token: string, apiUrl: stri
     } catch (error) {
       if (signal.aborted) return false;
       const code = (error as { code?: string }).code;
-      if (code === DiscordjsErrorCodes.TokenInvalid) throw new FatalStartError('Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal into .env (see .env.example).');
+      if (code === DiscordjsErrorCodes.TokenInvalid)
+        throw new FatalStartError('Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal into .env (see .env.example).');
       if (code === DiscordjsErrorCodes.DisallowedIntents) throw new FatalStartError('Discord refused the gateway intents the bot asks for.');
       const delay = backoffDelay(attempt);
       log.warn({ apiUrl, attempt: attempt + 1, retryInSeconds: delay / 1000, reason: reasonOf(error) }, 'Discord is not reachable; retrying');

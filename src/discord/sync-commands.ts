@@ -13,7 +13,9 @@ export async function syncCommands(client: Client<true>, commands: Map<string, C
   const local = [...commands.values()].map((command) => command.data);
   const unchanged =
     registered.size === local.length &&
-    local.every((data) => registered.some((existing) => existing.name === data.name && existing.equals(data as unknown as ApplicationCommandData, true)));
+    local.every((data) =>
+      registered.some((existing) => existing.name === data.name && existing.equals(data as unknown as ApplicationCommandData, true)),
+    );
   const scope = guildId ? { guildId } : { scope: 'global' };
   if (unchanged) {
     log.info({ ...scope, count: local.length }, 'commands already registered and unchanged');

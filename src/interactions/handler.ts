@@ -1,4 +1,9 @@
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { Course } from '../course/course.ts';
 import type { LessonOfTheDay } from '../schedule/lesson-of-the-day.ts';
 import type { StudyStore } from '../store/study-store.ts';
@@ -35,6 +40,9 @@ export interface ButtonHandler<Name extends ButtonActionName = ButtonActionName>
 }
 
 /** Declares a button handler with its actions, so `button` is typed by exactly those actions. */
-export function buttonHandler<const Name extends ButtonActionName>(actions: readonly Name[], execute: ButtonHandler<Name>['execute']): ButtonHandler<Name> {
+export function buttonHandler<const Name extends ButtonActionName>(
+  actions: readonly Name[],
+  execute: ButtonHandler<Name>['execute'],
+): ButtonHandler<Name> {
   return { actions, execute };
 }

@@ -4,7 +4,11 @@ import { UserError } from '../ui/user-error.ts';
 import type { ButtonHandler, HandlerContext } from './handler.ts';
 
 /** Parses the button's id and hands it to the handler of its action; an id we cannot read is explained, never guessed at. */
-export async function routeButton(interaction: ButtonInteraction, handlers: ReadonlyMap<ButtonActionName, ButtonHandler>, context: HandlerContext): Promise<void> {
+export async function routeButton(
+  interaction: ButtonInteraction,
+  handlers: ReadonlyMap<ButtonActionName, ButtonHandler>,
+  context: HandlerContext,
+): Promise<void> {
   let button;
   try {
     button = parseButtonId(interaction.customId);

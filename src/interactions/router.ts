@@ -20,7 +20,12 @@ export interface Handlers {
   buttons: ReadonlyMap<ButtonActionName, ButtonHandler>;
 }
 
-async function run({ commands, buttons }: Handlers, interaction: ChatInputCommandInteraction | ButtonInteraction, context: HandlerContext, recordLearner: RecordLearner) {
+async function run(
+  { commands, buttons }: Handlers,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  context: HandlerContext,
+  recordLearner: RecordLearner,
+) {
   if (interaction.inGuild()) await recordLearner(interaction.guildId, interaction.user.id);
   if (interaction.isButton()) return routeButton(interaction, buttons, context);
   const command = commands.get(interaction.commandName);
@@ -52,7 +57,10 @@ async function answerFailure(interaction: RepliableInteraction, error: unknown, 
 export function createInteractionRouter(handlers: Handlers, context: HandlerContext) {
   const recordLearner = createRosterRecorder(context);
   return async (interaction: Interaction): Promise<void> => {
-    if (interaction.isAutocomplete()) return runAutocomplete(handlers.commands, interaction, context).catch((error) => context.log.warn({ err: error, ...describe(interaction) }, 'autocomplete not answered'));
+    if (interaction.isAutocomplete())
+      return runAutocomplete(handlers.commands, interaction, context).catch((error) =>
+        context.log.warn({ err: error, ...describe(interaction) }, 'autocomplete not answered'),
+      );
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     try {
       await run(handlers, interaction, context, recordLearner);

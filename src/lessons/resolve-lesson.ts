@@ -3,7 +3,11 @@ import { UserError } from '../ui/user-error.ts';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { searchLessons } from './search-lessons.ts';
 
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** The fewest edits from the typed text to the lesson's title, id, or any word of its title or topics. */
 function distanceTo(lesson: Lesson, query: string): number {

@@ -1,7 +1,11 @@
 import type { Course, Lesson } from '../course/course.ts';
 import { maxChoices } from '../ui/choices.ts';
 
-const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * How well a lesson matches the typed text, lower is better: 0 title prefix, 1 a title

@@ -6,7 +6,10 @@ import type { StudyStore } from '../store/study-store.ts';
 export type Completions = Map<string, Date>;
 
 export async function getCompletions(store: StudyStore, course: Course, userId: string): Promise<Completions> {
-  return store.getCompletions(userId, course.lessons.map((lesson) => lesson.id));
+  return store.getCompletions(
+    userId,
+    course.lessons.map((lesson) => lesson.id),
+  );
 }
 
 export async function completeLesson(store: StudyStore, clock: Clock, userId: string, lesson: Lesson): Promise<void> {
@@ -18,7 +21,10 @@ export async function uncompleteLesson(store: StudyStore, userId: string, lesson
 }
 
 export async function resetProgress(store: StudyStore, course: Course, userId: string): Promise<void> {
-  await store.deleteCompletions(userId, course.lessons.map((lesson) => lesson.id));
+  await store.deleteCompletions(
+    userId,
+    course.lessons.map((lesson) => lesson.id),
+  );
 }
 
 /** The first lesson in course order the learner has not completed; undefined when all are done. */

@@ -14,7 +14,9 @@ export type UnrankedStanding = Omit<Standing, 'rank'> & { lastStudiedAt: number 
 
 /** Ranked by lessons completed, then streak, then who got there first. */
 export function rankStandings(rows: UnrankedStanding[]): Standing[] {
-  const sorted = [...rows].sort((a, b) => b.done - a.done || b.streak - a.streak || a.lastStudiedAt - b.lastStudiedAt || a.userId.localeCompare(b.userId));
+  const sorted = [...rows].sort(
+    (a, b) => b.done - a.done || b.streak - a.streak || a.lastStudiedAt - b.lastStudiedAt || a.userId.localeCompare(b.userId),
+  );
   let rank = 0;
   return sorted.map(({ lastStudiedAt: _last, ...row }, i) => {
     if (i === 0 || sorted[i - 1]!.done !== row.done) rank = i + 1;

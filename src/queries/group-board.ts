@@ -11,7 +11,14 @@ export interface GroupBoard {
 }
 
 /** What the group view shows of a server: its standings, and today's lesson of the day when there is one. */
-export async function groupBoard(store: StudyStore, course: Course, lessonOfTheDay: LessonOfTheDay, now: Date, defaultTimeZone: string, guildId: string): Promise<GroupBoard> {
+export async function groupBoard(
+  store: StudyStore,
+  course: Course,
+  lessonOfTheDay: LessonOfTheDay,
+  now: Date,
+  defaultTimeZone: string,
+  guildId: string,
+): Promise<GroupBoard> {
   const { timeZone, todaysLesson } = await serverDay(lessonOfTheDay, store.schedules, course, now, defaultTimeZone, guildId);
   const standings = await groupStandings(store, course, guildId, now, timeZone, todaysLesson?.id);
   return { standings, todaysLesson };

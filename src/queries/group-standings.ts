@@ -6,7 +6,14 @@ import { currentStreak } from '../progress/streak.ts';
 import type { StudyStore } from '../store/study-store.ts';
 
 /** Every learner on the server's roster, ranked by lessons completed, then streak, then who got there first. */
-export async function groupStandings(store: StudyStore, course: Course, guildId: string, now: Date, timeZone: string, todaysLessonId?: string): Promise<Standing[]> {
+export async function groupStandings(
+  store: StudyStore,
+  course: Course,
+  guildId: string,
+  now: Date,
+  timeZone: string,
+  todaysLessonId?: string,
+): Promise<Standing[]> {
   const learners = await store.listLearners(guildId);
   const rows = await Promise.all(
     learners.map(async (userId) => {
@@ -14,7 +21,14 @@ export async function groupStandings(store: StudyStore, course: Course, guildId:
       const { overall } = progressStats(course, completions);
       const studiedToday = todaysLessonId !== undefined && completions.has(todaysLessonId);
       const lastStudied = lastStudiedAt(completions)?.getTime() ?? Number.POSITIVE_INFINITY;
-      return { userId, done: overall.done, percent: overall.percent, streak: currentStreak(completions.values(), now, timeZone), studiedToday, lastStudiedAt: lastStudied };
+      return {
+        userId,
+        done: overall.done,
+        percent: overall.percent,
+        streak: currentStreak(completions.values(), now, timeZone),
+        studiedToday,
+        lastStudiedAt: lastStudied,
+      };
     }),
   );
   return rankStandings(rows);

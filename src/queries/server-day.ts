@@ -11,7 +11,14 @@ export interface ServerDay {
 }
 
 /** The server's day: its time zone and the lesson of the day posted there today. */
-export async function serverDay(lessonOfTheDay: LessonOfTheDay, schedules: ScheduleStore, course: Course, now: Date, defaultTimeZone: string, guildId: string): Promise<ServerDay> {
+export async function serverDay(
+  lessonOfTheDay: LessonOfTheDay,
+  schedules: ScheduleStore,
+  course: Course,
+  now: Date,
+  defaultTimeZone: string,
+  guildId: string,
+): Promise<ServerDay> {
   const schedule = await lessonOfTheDay.scheduleOf(guildId);
   const timeZone = schedule?.config.timeZone ?? defaultTimeZone;
   if (!schedule) return { timeZone };

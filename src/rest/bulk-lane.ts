@@ -25,7 +25,15 @@ export interface BulkLane {
  * bulk request of this process in flight refused. At the threshold bulk sending pauses (an error
  * in the log says why) until the count over the last 10 minutes falls. Interactions never pass here.
  */
-export function createBulkLane({ refused, log, inFlight = defaultInFlight }: { refused: RefusedRequestCount; log: Log; inFlight?: number }): BulkLane {
+export function createBulkLane({
+  refused,
+  log,
+  inFlight = defaultInFlight,
+}: {
+  refused: RefusedRequestCount;
+  log: Log;
+  inFlight?: number;
+}): BulkLane {
   const limit = pLimit(inFlight);
   let active = 0;
   let paused = false;

@@ -37,7 +37,8 @@ export function createRefusedRequestCount({ store, clock, log, pauseAt = default
   const current = () => total + saving + unsaved;
   /** A store that cannot be reached is said once, not every second, and its return too. */
   function storeAnswered(error?: unknown) {
-    if (error && !storeFailing) log.warn({ err: error }, 'could not share the count of refused requests through the store; counting in this process until it answers');
+    if (error && !storeFailing)
+      log.warn({ err: error }, 'could not share the count of refused requests through the store; counting in this process until it answers');
     if (!error && storeFailing) log.info('sharing the count of refused requests through the store again');
     storeFailing = error !== undefined;
   }

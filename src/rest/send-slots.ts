@@ -38,7 +38,13 @@ export interface SendSlots {
  * While the store cannot be reached requests go out under discord.js's own per-process limit:
  * the bot stays usable, and the log says so once.
  */
-export function createSendSlots({ reserve, ratePerSecond, log, now = () => performance.now(), wait = (ms, signal) => sleep(ms, undefined, { signal }) }: SendSlotOptions): SendSlots {
+export function createSendSlots({
+  reserve,
+  ratePerSecond,
+  log,
+  now = () => performance.now(),
+  wait = (ms, signal) => sleep(ms, undefined, { signal }),
+}: SendSlotOptions): SendSlots {
   const intervalMs = 1000 / (ratePerSecond * headroom);
   let storeFailing = false;
   async function reserveOrNot(): Promise<number | undefined> {
@@ -48,7 +54,11 @@ export function createSendSlots({ reserve, ratePerSecond, log, now = () => perfo
       storeFailing = false;
       return waitMs;
     } catch (error) {
-      if (!storeFailing) log.error({ err: error }, "the REST budget cannot reach the store: requests go out under discord.js's own limit of this process until it answers");
+      if (!storeFailing)
+        log.error(
+          { err: error },
+          "the REST budget cannot reach the store: requests go out under discord.js's own limit of this process until it answers",
+        );
       storeFailing = true;
       return undefined;
     }

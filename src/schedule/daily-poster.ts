@@ -85,4 +85,3 @@ export function createDailyPoster(options: DailyPosterOptions): DailyPoster {
     },
   };
 }
-

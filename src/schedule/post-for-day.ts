@@ -20,7 +20,11 @@ export interface PosterDeps {
   sender: PostSender;
 }
 
-export type PostOutcome = { kind: 'sent'; record: DailyPost } | { kind: 'already'; record: DailyPost } | { kind: 'elsewhere' | 'later' | 'paused' } | { kind: 'failed'; message: string };
+export type PostOutcome =
+  | { kind: 'sent'; record: DailyPost }
+  | { kind: 'already'; record: DailyPost }
+  | { kind: 'elsewhere' | 'later' | 'paused' }
+  | { kind: 'failed'; message: string };
 
 /**
  * The same for every attempt at one server's post of one date. Discord, told to enforce it,
@@ -40,7 +44,8 @@ async function currentLesson({ schedules, course, log }: PosterDeps, guildId: st
   const pointer = await schedules.getPointer(guildId);
   if (pointer && 'finished' in pointer) return null;
   const lesson = pointer ? course.lessonById(pointer.nextLessonId) : undefined;
-  if (pointer && !lesson) log.warn({ guildId, lessonId: pointer.nextLessonId }, 'the group pointer names a lesson no longer in the course; starting from the first');
+  if (pointer && !lesson)
+    log.warn({ guildId, lessonId: pointer.nextLessonId }, 'the group pointer names a lesson no longer in the course; starting from the first');
   return lesson ?? course.lessons[0] ?? null;
 }
 
@@ -52,7 +57,14 @@ async function takeDay(deps: PosterDeps, guildId: string, date: string, schedule
   if (existing?.state === 'retry' && (existing.nextAttemptAt ?? 0) > now) return { kind: 'later' };
   if (existing?.state === 'claimed' && now - existing.claimedAt < staleClaimMs && !claimantIsGone(existing.claimant)) return { kind: 'elsewhere' };
   const lesson = existing ? undefined : await currentLesson(deps, guildId);
-  const record: DailyPost = { ...(existing ?? { lessonId: lesson?.id ?? null, attempts: 0 }), state: 'claimed', token: randomUUID(), claimedAt: now, channelId: schedule.channelId, claimant: thisProcess() };
+  const record: DailyPost = {
+    ...(existing ?? { lessonId: lesson?.id ?? null, attempts: 0 }),
+    state: 'claimed',
+    token: randomUUID(),
+    claimedAt: now,
+    channelId: schedule.channelId,
+    claimant: thisProcess(),
+  };
   // Taking over is a compare-and-set too: of several processes that find the same stale record, one wins.
   const won = existing ? await deps.schedules.takeOverPost(guildId, date, existing, record) : await deps.schedules.claimPost(guildId, date, record);
   return won ? record : { kind: 'elsewhere' };
@@ -84,7 +96,9 @@ async function recordFailure(deps: PosterDeps, guildId: string, date: string, re
   const message = describePostFailure(error, record.channelId);
   const attempts = record.attempts + 1;
   const giveUp = isPermanentFailure(error) || attempts >= maxAttempts;
-  const next: DailyPost = giveUp ? { ...record, state: 'failed', attempts, error: message } : { ...record, state: 'retry', attempts, error: message, nextAttemptAt: now + backoffDelay(attempts - 1, 60_000, 30 * 60_000) };
+  const next: DailyPost = giveUp
+    ? { ...record, state: 'failed', attempts, error: message }
+    : { ...record, state: 'retry', attempts, error: message, nextAttemptAt: now + backoffDelay(attempts - 1, 60_000, 30 * 60_000) };
   if (!(await deps.schedules.takeOverPost(guildId, date, record, next))) return lostTheDay(deps, guildId, date);
   await deps.schedules.setLastError(guildId, { at: now, message });
   deps.log.warn({ guildId, date, channelId: record.channelId, attempts, giveUp, reason: message }, 'lesson of the day not posted');
@@ -114,7 +128,9 @@ export async function postForDay(deps: PosterDeps, guildId: string, date: string
   await schedules.setLastError(guildId, undefined);
   log.info({ guildId, date, lesson: sent.lessonId, messageId }, 'posted the lesson of the day');
   if (lesson) {
-    await sender.startThread(sent.channelId, messageId, discussionThreadName(lesson, date)).catch((error) => log.warn({ guildId, messageId, err: error }, 'could not start the discussion thread'));
+    await sender
+      .startThread(sent.channelId, messageId, discussionThreadName(lesson, date))
+      .catch((error) => log.warn({ guildId, messageId, err: error }, 'could not start the discussion thread'));
   }
   return { kind: 'sent', record: sent };
 }

@@ -4,7 +4,8 @@ import { DiscordAPIError } from 'discord.js';
 export function describePostFailure(error: unknown, channelId: string): string {
   if (error instanceof DiscordAPIError) {
     const code = Number(error.code);
-    if (error.status === 404 || code === 10003) return `The study channel <#${channelId}> no longer exists (Discord ${code}: ${error.message}). Pick another with /schedule set.`;
+    if (error.status === 404 || code === 10003)
+      return `The study channel <#${channelId}> no longer exists (Discord ${code}: ${error.message}). Pick another with /schedule set.`;
     if (error.status === 403 || code === 50001 || code === 50013)
       return `The bot may not post in <#${channelId}> (Discord ${code}: ${error.message}). Give it View Channel, Send Messages and Embed Links there, or pick another channel with /schedule set.`;
     return `Discord answered ${error.status} (${code}: ${error.message}).`;

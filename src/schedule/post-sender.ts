@@ -1,4 +1,12 @@
-import { ChannelType, DiscordAPIError, PermissionFlagsBits, Routes, type APIMessage, type Client, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import {
+  ChannelType,
+  DiscordAPIError,
+  PermissionFlagsBits,
+  Routes,
+  type APIMessage,
+  type Client,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
 import type { BulkLane } from '../rest/bulk-lane.ts';
 
 /** What the daily poster needs from Discord; tests of the poster's logic may stand in for it. */

@@ -47,7 +47,11 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
   const rows = async (sql: string, ...values: unknown[]) => (await pool.query(sql, values)).rows;
   const readMany = async (keys: readonly string[]): Promise<(string | undefined)[]> => {
     // A named statement is parsed and planned once per connection.
-    const found = await pool.query({ name: 'study-read-many', text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`, values: [keys.map(fullKey)] });
+    const found = await pool.query({
+      name: 'study-read-many',
+      text: `SELECT key, value FROM ${qualifiedTable} WHERE key = ANY($1)`,
+      values: [keys.map(fullKey)],
+    });
     const byKey = new Map(found.rows.map((row) => [String(row.key), String(row.value)]));
     return keys.map((key) => byKey.get(fullKey(key)));
   };
@@ -56,10 +60,15 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
     readMany,
     readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     async insertIfAbsent(key, raw) {
-      return (await rows(`INSERT INTO ${qualifiedTable} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, fullKey(key), raw)).length === 1;
+      return (
+        (await rows(`INSERT INTO ${qualifiedTable} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`, fullKey(key), raw))
+          .length === 1
+      );
     },
     async replaceIfEqual(key, expected, next) {
-      return (await rows(`UPDATE ${qualifiedTable} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`, fullKey(key), expected, next)).length === 1;
+      return (
+        (await rows(`UPDATE ${qualifiedTable} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`, fullKey(key), expected, next)).length === 1
+      );
     },
     async reserveSlot(key, intervalMs) {
       // The server's clock, read after the row lock is taken, so waiting for another process's reservation is not counted twice.
@@ -74,7 +83,11 @@ export async function openPostgres(url: string): Promise<StoreBackend> {
       return Math.max(0, Number(found[0]?.wait ?? 0));
     },
     async addToCount(key, amount) {
-      await rows(`INSERT INTO ${qualifiedTable} AS count (key, value) VALUES ($1, $2::bigint::text) ON CONFLICT (key) DO UPDATE SET value = (${numberIn('count.value')}::bigint + $2::bigint)::text`, fullKey(key), amount);
+      await rows(
+        `INSERT INTO ${qualifiedTable} AS count (key, value) VALUES ($1, $2::bigint::text) ON CONFLICT (key) DO UPDATE SET value = (${numberIn('count.value')}::bigint + $2::bigint)::text`,
+        fullKey(key),
+        amount,
+      );
     },
     async listKeys(prefix) {
       const found = await rows(`SELECT key FROM ${qualifiedTable} WHERE key LIKE $1`, likePrefixPattern(fullKey(prefix)));

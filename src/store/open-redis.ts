@@ -16,7 +16,8 @@ redis.call('SET', KEYS[1], string.format('%.3f', slot + tonumber(ARGV[1])))
 return string.format('%.3f', slot - now)`;
 
 /** INCRBY, but a damaged value counts as 0 instead of failing. */
-const addToCountScript = "local count = tonumber(redis.call('GET', KEYS[1]) or '0') or 0 redis.call('SET', KEYS[1], string.format('%d', count + tonumber(ARGV[1])))";
+const addToCountScript =
+  "local count = tonumber(redis.call('GET', KEYS[1]) or '0') or 0 redis.call('SET', KEYS[1], string.format('%d', count + tonumber(ARGV[1])))";
 
 /**
  * Redis through @keyv/redis, on a client of the store's own. Keyv leaves the namespace to the
@@ -31,13 +32,15 @@ export async function openRedis(url: string): Promise<StoreBackend> {
     throw storeOpenError(url, error);
   }
   const fullKey = (key: string) => adapter.createKeyPrefix(key, adapter.namespace);
-  const readMany = async (keys: readonly string[]) => (keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined));
+  const readMany = async (keys: readonly string[]) =>
+    keys.length === 0 ? [] : (await client.mGet(keys.map(fullKey))).map((raw) => raw ?? undefined);
   return {
     ...keyvWrites(keyv),
     readMany,
     readUnder: (prefix, names) => readMany(names.map((name) => prefix + name)),
     insertIfAbsent: async (key, raw) => (await client.set(fullKey(key), raw, { condition: 'NX' })) === 'OK',
-    replaceIfEqual: async (key, expected, next) => (await client.eval(replaceIfEqualScript, { keys: [fullKey(key)], arguments: [expected, next] })) === 1,
+    replaceIfEqual: async (key, expected, next) =>
+      (await client.eval(replaceIfEqualScript, { keys: [fullKey(key)], arguments: [expected, next] })) === 1,
     reserveSlot: async (key, intervalMs) => Number(await client.eval(reserveSlotScript, { keys: [fullKey(key)], arguments: [String(intervalMs)] })),
     addToCount: async (key, amount) => void (await client.eval(addToCountScript, { keys: [fullKey(key)], arguments: [String(amount)] })),
     async listKeys(prefix) {

@@ -70,7 +70,11 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       return Number(rows[0]?.wait ?? 0);
     },
     async addToCount(key, amount) {
-      await query(`INSERT INTO ${table} (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?2`, fullKey(key), amount);
+      await query(
+        `INSERT INTO ${table} (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + ?2`,
+        fullKey(key),
+        amount,
+      );
     },
     async listKeys(prefix) {
       // A range over the primary key uses its index; SQLite compares keys bytewise.

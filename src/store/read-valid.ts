@@ -19,7 +19,13 @@ export async function readValidMany<T>(backend: StoreBackend, schema: z.ZodType<
 }
 
 /** The values under `prefix` + each of `names`, checked as `readValid` does, read as one key range where the backend can. */
-export async function readValidUnder<T>(backend: StoreBackend, schema: z.ZodType<T>, prefix: string, names: readonly string[], log: Log): Promise<(T | undefined)[]> {
+export async function readValidUnder<T>(
+  backend: StoreBackend,
+  schema: z.ZodType<T>,
+  prefix: string,
+  names: readonly string[],
+  log: Log,
+): Promise<(T | undefined)[]> {
   const raws = names.length === 0 ? [] : await backend.readUnder(prefix, names);
   return names.map((name, i) => readValid(schema, prefix + name, valueOfEnvelope(raws[i]), log));
 }

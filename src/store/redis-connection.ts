@@ -11,7 +11,8 @@ const closeWaitMs = 2_000;
  */
 export function redisConnection(url: string) {
   let state: 'opening' | 'open' | 'closed' = 'opening';
-  const reconnectStrategy = (retries: number) => (state === 'open' ? Math.min(100 * 2 ** retries, 2_000) : state === 'opening' && retries < 2 ? 200 : false);
+  const reconnectStrategy = (retries: number) =>
+    state === 'open' ? Math.min(100 * 2 ** retries, 2_000) : state === 'opening' && retries < 2 ? 200 : false;
   const client = createClient({ url, socket: { connectTimeout: 10_000, reconnectStrategy } });
   const adapter = new (class extends KeyvRedis<unknown> {
     override async getClient() {

@@ -4,7 +4,18 @@ import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
 import { readValidMany } from './read-valid.ts';
 import type { StoreBackend } from './store-backend.ts';
-import { dailyPostValue, scheduleConfig, type ScheduleConfig, lastErrorValue, lastPostValue, pointerValue, type DailyPost, type LastError, type LastPost, type Pointer } from './schedule-values.ts';
+import {
+  dailyPostValue,
+  scheduleConfig,
+  type ScheduleConfig,
+  lastErrorValue,
+  lastPostValue,
+  pointerValue,
+  type DailyPost,
+  type LastError,
+  type LastPost,
+  type Pointer,
+} from './schedule-values.ts';
 
 export interface ScheduleStore {
   get(guildId: string): Promise<ScheduleConfig | undefined>;

@@ -38,7 +38,13 @@ export const dailyPostValue = z.object({
   claimant: z.object({ host: z.string(), pid: z.number().int() }).optional(),
 });
 
-export const lastPostValue = z.object({ date: z.string(), lessonId: z.string().nullable(), channelId: z.string(), messageId: z.string(), at: z.number() });
+export const lastPostValue = z.object({
+  date: z.string(),
+  lessonId: z.string().nullable(),
+  channelId: z.string(),
+  messageId: z.string(),
+  at: z.number(),
+});
 export const lastErrorValue = z.object({ at: z.number(), message: z.string() });
 
 export type Pointer = z.infer<typeof pointerValue>;

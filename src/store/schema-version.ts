@@ -16,7 +16,9 @@ export async function ensureSchemaVersion(backend: StoreBackend, log: Log): Prom
   const stored = schemaVersionValue.safeParse(valueOfEnvelope(raw));
   let version = stored.success ? stored.data.version : currentSchemaVersion;
   if (version > currentSchemaVersion)
-    throw new StoreError(`The store was written by a newer Study Companion (schema version ${version}, this one knows ${currentSchemaVersion}); upgrade the bot.`);
+    throw new StoreError(
+      `The store was written by a newer Study Companion (schema version ${version}, this one knows ${currentSchemaVersion}); upgrade the bot.`,
+    );
   while (version < currentSchemaVersion) {
     const migrate = migrations[version];
     if (!migrate) throw new StoreError(`No migration from store schema version ${version}.`);

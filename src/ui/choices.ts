@@ -8,7 +8,13 @@ export function searchTimeZones(typed: string): string[] {
   const query = typed.trim().toLowerCase().replace(/\s+/g, '_');
   if (!query) return zones.slice(0, maxChoices);
   const lower = (zone: string) => zone.toLowerCase();
-  const prefix = zones.filter((zone) => lower(zone).startsWith(query) || lower(zone).split('/').some((segment) => segment.startsWith(query)));
+  const prefix = zones.filter(
+    (zone) =>
+      lower(zone).startsWith(query) ||
+      lower(zone)
+        .split('/')
+        .some((segment) => segment.startsWith(query)),
+  );
   const anywhere = zones.filter((zone) => lower(zone).includes(query) && !prefix.includes(zone));
   return [...prefix, ...anywhere].slice(0, maxChoices);
 }

@@ -1,4 +1,15 @@
-import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type InteractionEditReplyOptions, type InteractionReplyOptions, type InteractionUpdateOptions, type RESTPostAPIChannelMessageJSONBody, type MessageComponentInteraction, type RepliableInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type RESTPostAPIChannelMessageJSONBody,
+  type MessageComponentInteraction,
+  type RepliableInteraction,
+} from 'discord.js';
 
 /** A message as views make it: plain API JSON. */
 export interface Payload {

@@ -8,7 +8,10 @@ export function createLog(level: string, destination?: NodeJS.WritableStream, co
     {
       level,
       base: context ?? undefined,
-      redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
     },
     destination ?? process.stdout,
   );

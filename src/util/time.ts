@@ -3,7 +3,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+    });
     formatters.set(timeZone, formatter);
   }
   return formatter;
@@ -34,7 +43,11 @@ export function localTime(instant: Date, timeZone: string): Readonly<LocalTime> 
   const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
   const known = byZoneAndMinute.get(key);
   if (known) return known;
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
   const local = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     weekday: weekdayNumbers[parts.weekday!]!,

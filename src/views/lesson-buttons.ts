@@ -14,6 +14,7 @@ export function lessonButtons(course: Course, lesson: Lesson, ownerId: string, d
   const mark = done
     ? button(buildButtonId({ action: 'undo', lessonId: lesson.id, ownerId }), 'Mark not done', ButtonStyle.Secondary)
     : button(buildButtonId({ action: 'done', lessonId: lesson.id, ownerId }), 'Mark done', ButtonStyle.Success, { emoji: '✅' });
-  const navigate = (target: Lesson, label: string) => button(buildButtonId({ action: 'open', lessonId: target.id, ownerId }), label, ButtonStyle.Secondary);
+  const navigate = (target: Lesson, label: string) =>
+    button(buildButtonId({ action: 'open', lessonId: target.id, ownerId }), label, ButtonStyle.Secondary);
   return buttonRow(mark, ...(previous ? [navigate(previous, '◀ Previous')] : []), ...(next ? [navigate(next, 'Next ▶')] : []));
 }

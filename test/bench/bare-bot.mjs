@@ -8,7 +8,8 @@ import { createClient } from '../../dist/src/discord/create-client.js';
 import { loadCommands } from '../../dist/src/interactions/load-commands.js';
 
 const apiUrl = process.env.DISCORD_API_URL;
-const client = process.env.BARE_CACHES === 'default' ? new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } }) : createClient(apiUrl);
+const client =
+  process.env.BARE_CACHES === 'default' ? new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } }) : createClient(apiUrl);
 const text = (n) => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(Math.ceil(n / 57)).slice(0, n);
 const embed = new EmbedBuilder()
   .setTitle('Static lesson')

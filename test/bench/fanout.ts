@@ -44,16 +44,40 @@ export async function benchFanout(servers: number, topology: Topology = 'one pro
   let postgres: TestServer | undefined;
   try {
     const storeUrl = topology === '2 machines' ? (postgres = await startPostgres()).url : `sqlite://${join(dir, 'study.sqlite')}`;
-    const setup = await standin.call<{ apiUrl: string; token: string; channelIds: string[]; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: 1, timeoutMs: 120_000, maxConcurrency: 4 });
+    const setup = await standin.call<{ apiUrl: string; token: string; channelIds: string[]; guildIds: string[] }>('setup', {
+      guilds: servers,
+      membersPerGuild: 1,
+      timeoutMs: 120_000,
+      maxConcurrency: 4,
+    });
     const store = await openStudyStore(storeUrl, createLog('silent'));
     const time = '00:00'; // always passed today: every server is due at once, at start-up
-    await Promise.all(setup.guildIds.map((guildId, i) => store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false })));
+    await Promise.all(
+      setup.guildIds.map((guildId, i) =>
+        store.schedules.set(guildId, { channelId: setup.channelIds[i]!, time, timeZone: 'UTC', weekdays: everyDay, paused: false }),
+      ),
+    );
     await store.close();
-    const bots = processEnvs(topology).map((env) => startBotProcess('dist/src/app/main.js', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl, ...env }));
+    const bots = processEnvs(topology).map((env) =>
+      startBotProcess('dist/src/app/main.js', { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: storeUrl, ...env }),
+    );
     try {
       const requestsPerServer = 2; // the message, and the discussion thread started on it
-      const result = await standin.call<{ firstAt: number; lastAt: number; duplicates: number; missed: number; tooManyRequests: number }>('fanout', { perChannel: 1, threads: true, deadlineMs: ((servers * requestsPerServer) / 50) * 3000 + 60_000 });
-      return { servers, topology, requestsPerServer, seconds: (result.lastAt - result.firstAt) / 1000, floorSeconds: (requestsPerServer * servers) / 50, duplicates: result.duplicates, missed: result.missed, tooManyRequests: result.tooManyRequests };
+      const result = await standin.call<{ firstAt: number; lastAt: number; duplicates: number; missed: number; tooManyRequests: number }>('fanout', {
+        perChannel: 1,
+        threads: true,
+        deadlineMs: ((servers * requestsPerServer) / 50) * 3000 + 60_000,
+      });
+      return {
+        servers,
+        topology,
+        requestsPerServer,
+        seconds: (result.lastAt - result.firstAt) / 1000,
+        floorSeconds: (requestsPerServer * servers) / 50,
+        duplicates: result.duplicates,
+        missed: result.missed,
+        tooManyRequests: result.tooManyRequests,
+      };
     } finally {
       await Promise.all(bots.map((bot) => bot.stop()));
     }

@@ -42,16 +42,34 @@ const sides: Record<FootprintSideName, { entry: BotEntry; env: Record<string, st
   botBefore: { entry: 'src/app/main.ts', env: {} },
 };
 
-export async function measureSide(name: FootprintSideName, servers: number, shape: ServerShape | undefined, activeLearners: number, storedLearners: number, settleMs: number, sampleMs: number): Promise<FootprintSide> {
+export async function measureSide(
+  name: FootprintSideName,
+  servers: number,
+  shape: ServerShape | undefined,
+  activeLearners: number,
+  storedLearners: number,
+  settleMs: number,
+  sampleMs: number,
+): Promise<FootprintSide> {
   const standin = forkRpc(workerEntry);
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-footprint-'));
   const file = join(dir, 'study.sqlite');
   try {
-    const setup = await standin.call<{ apiUrl: string; token: string; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: activeLearners, timeoutMs: 60_000, shape });
+    const setup = await standin.call<{ apiUrl: string; token: string; guildIds: string[] }>('setup', {
+      guilds: servers,
+      membersPerGuild: activeLearners,
+      timeoutMs: 60_000,
+      shape,
+    });
     if (name === 'bot' || name === 'botBefore') await populateStore(file, loadCourse(), storedLearners, 3, setup.guildIds);
     const startup = standin.call<number>('startup');
     const startedAt = performance.now();
-    const bot = startBotProcess(sides[name].entry, { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: `sqlite://${file}`, ...sides[name].env });
+    const bot = startBotProcess(sides[name].entry, {
+      DISCORD_API_URL: setup.apiUrl,
+      DISCORD_TOKEN: setup.token,
+      STORE_URL: `sqlite://${file}`,
+      ...sides[name].env,
+    });
     try {
       await startup;
       const startupMs = performance.now() - startedAt;
@@ -61,7 +79,12 @@ export async function measureSide(name: FootprintSideName, servers: number, shap
       // Every active learner uses it (the load goes through the members in turn), at 100 a second.
       const rate = 100;
       const rounds = Math.max(kinds.length, Math.ceil(settleMs / ((activeLearners / rate) * 1000)));
-      for (let round = 0; round < rounds; round += 1) await standin.call('load', { kind: kinds[round % kinds.length], rate, durationMs: Math.max(settleMs / rounds, (activeLearners / rate) * 1000) });
+      for (let round = 0; round < rounds; round += 1)
+        await standin.call('load', {
+          kind: kinds[round % kinds.length],
+          rate,
+          durationMs: Math.max(settleMs / rounds, (activeLearners / rate) * 1000),
+        });
       // Sampled every second while the load goes on: RSS moves with each collection, so the median says more than any one sample.
       const samples: ReturnType<typeof bot.memoryMb>[] = [];
       const sampler = setInterval(() => samples.push(bot.memoryMb()), 1000);
@@ -72,7 +95,13 @@ export async function measureSide(name: FootprintSideName, servers: number, shap
       }
       samples.push(bot.memoryMb());
       const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-      return { rssMb: median(samples.map((sample) => sample.rss)), peakRssMb: Math.max(...samples.map((sample) => sample.rss)), anonMb: median(samples.map((sample) => sample.anon)), fileMb: median(samples.map((sample) => sample.file)), startupMs };
+      return {
+        rssMb: median(samples.map((sample) => sample.rss)),
+        peakRssMb: Math.max(...samples.map((sample) => sample.rss)),
+        anonMb: median(samples.map((sample) => sample.anon)),
+        fileMb: median(samples.map((sample) => sample.file)),
+        startupMs,
+      };
     } finally {
       await bot.stop();
     }
@@ -89,11 +118,20 @@ export async function measureSide(name: FootprintSideName, servers: number, shap
  * settings and one with discord.js's default caches, each in a fresh stand-in and process; and
  * the start-up of the bot as npm start ran it before the compiled build (TypeScript through tsx).
  */
-export async function benchFootprint(servers: number, shape: ServerShape | undefined, activeLearners: number, storedLearners: number, settleMs: number, sampleMs: number, repeats = 1): Promise<FootprintResult> {
+export async function benchFootprint(
+  servers: number,
+  shape: ServerShape | undefined,
+  activeLearners: number,
+  storedLearners: number,
+  settleMs: number,
+  sampleMs: number,
+  repeats = 1,
+): Promise<FootprintResult> {
   const runs = { bare: [], bot: [], bareDefaultCaches: [], botBefore: [] } as Record<FootprintSideName, FootprintSide[]>;
   // The sides take turns, so a slow minute of the machine does not fall on one side only.
   for (let repeat = 0; repeat < repeats; repeat += 1) {
-    for (const name of ['bare', 'bot', 'bareDefaultCaches', 'botBefore'] as const) runs[name].push(await measureSide(name, servers, shape, activeLearners, storedLearners, settleMs, sampleMs));
+    for (const name of ['bare', 'bot', 'bareDefaultCaches', 'botBefore'] as const)
+      runs[name].push(await measureSide(name, servers, shape, activeLearners, storedLearners, settleMs, sampleMs));
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const medianSide = (sides: FootprintSide[]): FootprintSide => ({
@@ -103,5 +141,17 @@ export async function benchFootprint(servers: number, shape: ServerShape | undef
     fileMb: median(sides.map((side) => side.fileMb)),
     startupMs: median(sides.map((side) => side.startupMs)),
   });
-  return { servers, activeLearners, storedLearners, shaped: shape !== undefined, repeats, sides: { bot: medianSide(runs.bot), bare: medianSide(runs.bare), bareDefaultCaches: medianSide(runs.bareDefaultCaches), botBefore: medianSide(runs.botBefore) } };
+  return {
+    servers,
+    activeLearners,
+    storedLearners,
+    shaped: shape !== undefined,
+    repeats,
+    sides: {
+      bot: medianSide(runs.bot),
+      bare: medianSide(runs.bare),
+      bareDefaultCaches: medianSide(runs.bareDefaultCaches),
+      botBefore: medianSide(runs.botBefore),
+    },
+  };
 }

@@ -21,7 +21,12 @@ export async function startSide(entry: BotEntry, guilds: number, members: number
   const standin = forkRpc(workerEntry);
   const setup = await standin.call<Side['setup']>('setup', { guilds, membersPerGuild: members });
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-'));
-  const bot = startBotProcess(entry, { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: `sqlite://${join(dir, 'study.sqlite')}`, ...env });
+  const bot = startBotProcess(entry, {
+    DISCORD_API_URL: setup.apiUrl,
+    DISCORD_TOKEN: setup.token,
+    STORE_URL: `sqlite://${join(dir, 'study.sqlite')}`,
+    ...env,
+  });
   await standin.call('waitForReady');
   return {
     standin,
@@ -69,7 +74,13 @@ const entries = { baseline: 'test/bench/bare-bot.mjs', bot: 'dist/src/app/main.j
  * same run. A shared machine drifts over minutes, so the two take turns for `rounds` rounds
  * (the one that goes first alternates) and each row pools the samples of every round.
  */
-export async function benchInteractions(kinds: LoadKind[], rates: number[], durationMs: number, warmupMs: number, rounds: number): Promise<LatencyRow[]> {
+export async function benchInteractions(
+  kinds: LoadKind[],
+  rates: number[],
+  durationMs: number,
+  warmupMs: number,
+  rounds: number,
+): Promise<LatencyRow[]> {
   const measured: Record<keyof typeof entries, Samples> = { bot: new Map(), baseline: new Map() };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? (['baseline', 'bot'] as const) : (['bot', 'baseline'] as const);

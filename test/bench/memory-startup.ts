@@ -29,12 +29,23 @@ export interface MemoryStartupResult {
  * the soak's rate), and its RSS every 10 s of `soakMs` at `soakRate` interactions a second (the
  * last and the highest count).
  */
-export async function benchMemoryAndStartup(servers: number, learners: number, soakRate: number, soakMs: number, warmupMs: number, settleMs: number): Promise<MemoryStartupResult> {
+export async function benchMemoryAndStartup(
+  servers: number,
+  learners: number,
+  soakRate: number,
+  soakMs: number,
+  warmupMs: number,
+  settleMs: number,
+): Promise<MemoryStartupResult> {
   const standin = forkRpc(workerEntry);
   const dir = mkdtempSync(join(tmpdir(), 'study-bench-memory-'));
   const file = join(dir, 'study.sqlite');
   try {
-    const setup = await standin.call<{ apiUrl: string; token: string; guildIds: string[] }>('setup', { guilds: servers, membersPerGuild: 200, timeoutMs: 60_000 });
+    const setup = await standin.call<{ apiUrl: string; token: string; guildIds: string[] }>('setup', {
+      guilds: servers,
+      membersPerGuild: 200,
+      timeoutMs: 60_000,
+    });
     await populateStore(file, loadCourse(), learners, 3, setup.guildIds);
     const env = { DISCORD_API_URL: setup.apiUrl, DISCORD_TOKEN: setup.token, STORE_URL: `sqlite://${file}` };
     const first = startBotProcess('dist/src/app/main.js', env);
@@ -51,7 +62,8 @@ export async function benchMemoryAndStartup(servers: number, learners: number, s
       for (const kind of kinds) await standin.call('load', { kind, rate: 100, durationMs: warmupMs });
       // The heap takes about a minute at the soak's rate to reach its working size; growth is counted from there.
       const settleRounds = Math.max(1, Math.round(settleMs / 10_000));
-      for (let round = 0; round < settleRounds; round += 1) await standin.call('load', { kind: kinds[round % kinds.length], rate: soakRate, durationMs: settleMs / settleRounds });
+      for (let round = 0; round < settleRounds; round += 1)
+        await standin.call('load', { kind: kinds[round % kinds.length], rate: soakRate, durationMs: settleMs / settleRounds });
       const rssMb = bot.rssMb();
       const rounds = Math.max(1, Math.round(soakMs / 10_000));
       const samples = [rssMb];
@@ -60,7 +72,17 @@ export async function benchMemoryAndStartup(servers: number, learners: number, s
         samples.push(bot.rssMb());
       }
       const rssAfterSoakMb = samples.at(-1)!;
-      return { servers, learners, startupMs, rssMb, soakMinutes: soakMs / 60_000, soakRate, rssAfterSoakMb, peakRssMb: Math.max(...samples), growthPercent: ((rssAfterSoakMb - rssMb) / rssMb) * 100 };
+      return {
+        servers,
+        learners,
+        startupMs,
+        rssMb,
+        soakMinutes: soakMs / 60_000,
+        soakRate,
+        rssAfterSoakMb,
+        peakRssMb: Math.max(...samples),
+        growthPercent: ((rssAfterSoakMb - rssMb) / rssMb) * 100,
+      };
     } finally {
       await bot.stop();
     }

@@ -19,11 +19,15 @@ export async function populateStore(file: string, course: Course, learners: numb
   await runSql(db, 'PRAGMA journal_mode=WAL');
   await runSql(db, 'BEGIN');
   const insert = db.prepare('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)');
-  const put = (key: string, value: unknown) => new Promise<void>((resolve, reject) => insert.run(`study:${key}`, JSON.stringify({ value }), (error: Error | null) => (error ? reject(error) : resolve())));
+  const put = (key: string, value: unknown) =>
+    new Promise<void>((resolve, reject) =>
+      insert.run(`study:${key}`, JSON.stringify({ value }), (error: Error | null) => (error ? reject(error) : resolve())),
+    );
   const at = Date.parse('2026-05-01T10:00:00Z');
   for (let i = 0; i < learners; i += 1) {
     const userId = String(100_000_000_000_000_000n + BigInt(i));
-    for (let l = 0; l < perLearner; l += 1) await put(`completion:${userId}:${course.lessons[(i + l) % course.lessons.length]!.id}`, { completedAt: at + l * 86_400_000 });
+    for (let l = 0; l < perLearner; l += 1)
+      await put(`completion:${userId}:${course.lessons[(i + l) % course.lessons.length]!.id}`, { completedAt: at + l * 86_400_000 });
     if (guildIds.length > 0) await put(`roster:${guildIds[i % guildIds.length]}:${userId}`, { lastSeenAt: at });
   }
   await new Promise((resolve) => insert.finalize(resolve));

@@ -34,7 +34,11 @@ export function startBotProcess(entry: BotEntry, env: Record<string, string>): B
   return {
     child,
     rssMb: () => statusMb(child, 'VmRSS'),
-    memoryMb: () => ({ rss: statusMb(child, 'VmRSS'), anon: statusMb(child, 'RssAnon'), file: statusMb(child, 'RssFile') + statusMb(child, 'RssShmem') }),
+    memoryMb: () => ({
+      rss: statusMb(child, 'VmRSS'),
+      anon: statusMb(child, 'RssAnon'),
+      file: statusMb(child, 'RssFile') + statusMb(child, 'RssShmem'),
+    }),
     async stop() {
       if (child.exitCode !== null) return child.exitCode;
       child.kill('SIGTERM');

@@ -12,7 +12,11 @@ export interface RpcChild {
 
 export function forkRpc(entry: string, env: NodeJS.ProcessEnv = process.env): RpcChild {
   const extraArgs = process.env.BENCH_STANDIN_NODE_ARGS ? process.env.BENCH_STANDIN_NODE_ARGS.split(' ') : []; // e.g. --cpu-prof
-  const child = fork(entry, [], { execArgv: [...extraArgs, '--import', import.meta.resolve('tsx')], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [], {
+    execArgv: [...extraArgs, '--import', import.meta.resolve('tsx')],
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
@@ -53,7 +57,7 @@ export function serveRpc(handlers: Record<string, (params: never) => unknown>): 
       if (!handler) throw new Error(`no method ${message.method}`);
       process.send!({ id: message.id, result: await handler(message.params) });
     } catch (error) {
-      process.send!({ id: message.id, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      process.send!({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   });
 }

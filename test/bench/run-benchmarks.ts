@@ -13,16 +13,80 @@ const realServer = { textChannels: 9, roles: 6, emojis: 15 };
 const saturation = { kind: 'progress' as const, total: 2000, learners: 200, inFlight: 50, rounds: 4, repeats: 4 };
 const fullShard = { servers: 2500, activeLearners: 2000, storedLearners: 100_000, settleMs: 40_000, sampleMs: 30_000, shape: realServer, repeats: 3 };
 
-export const fullPlan = { rates: [200, 1000], loadMs: 5000, fanouts: [1000, 10_000], topologies, learners: 100_000, writes: 20_000, reads: 5000, servers: 1000, soakRate: 100, soakMs: 10 * 60_000, soakSettleMs: 60_000, warmupMs: 2000, latencyRounds: 3, saturation, footprints: [{ ...fullShard, shape: undefined }, fullShard] };
-export const quickPlan = { rates: [50], loadMs: 1000, fanouts: [20], topologies, learners: 2000, writes: 500, reads: 200, servers: 10, soakRate: 20, soakMs: 4000, soakSettleMs: 2000, warmupMs: 1000, latencyRounds: 1, saturation: { ...saturation, total: 300, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 50, activeLearners: 100, storedLearners: 2000, settleMs: 2000, sampleMs: 2000, repeats: 1 }] };
+export const fullPlan = {
+  rates: [200, 1000],
+  loadMs: 5000,
+  fanouts: [1000, 10_000],
+  topologies,
+  learners: 100_000,
+  writes: 20_000,
+  reads: 5000,
+  servers: 1000,
+  soakRate: 100,
+  soakMs: 10 * 60_000,
+  soakSettleMs: 60_000,
+  warmupMs: 2000,
+  latencyRounds: 3,
+  saturation,
+  footprints: [{ ...fullShard, shape: undefined }, fullShard],
+};
+export const quickPlan = {
+  rates: [50],
+  loadMs: 1000,
+  fanouts: [20],
+  topologies,
+  learners: 2000,
+  writes: 500,
+  reads: 200,
+  servers: 10,
+  soakRate: 20,
+  soakMs: 4000,
+  soakSettleMs: 2000,
+  warmupMs: 1000,
+  latencyRounds: 1,
+  saturation: { ...saturation, total: 300, rounds: 1, repeats: 1 },
+  footprints: [{ ...fullShard, servers: 50, activeLearners: 100, storedLearners: 2000, settleMs: 2000, sampleMs: 2000, repeats: 1 }],
+};
 /** What `npm test` runs so the benchmarks cannot rot: every one, tiny. */
-export const smokePlan = { rates: [20], loadMs: 500, fanouts: [5], topologies, learners: 300, writes: 100, reads: 30, servers: 3, soakRate: 20, soakMs: 1000, soakSettleMs: 500, warmupMs: 100, latencyRounds: 2, saturation: { ...saturation, total: 40, learners: 10, inFlight: 5, rounds: 1, repeats: 1 }, footprints: [{ ...fullShard, servers: 3, activeLearners: 10, storedLearners: 300, settleMs: 300, sampleMs: 300, shape: { textChannels: 1, roles: 1, emojis: 1 }, repeats: 1 }] };
+export const smokePlan = {
+  rates: [20],
+  loadMs: 500,
+  fanouts: [5],
+  topologies,
+  learners: 300,
+  writes: 100,
+  reads: 30,
+  servers: 3,
+  soakRate: 20,
+  soakMs: 1000,
+  soakSettleMs: 500,
+  warmupMs: 100,
+  latencyRounds: 2,
+  saturation: { ...saturation, total: 40, learners: 10, inFlight: 5, rounds: 1, repeats: 1 },
+  footprints: [
+    {
+      ...fullShard,
+      servers: 3,
+      activeLearners: 10,
+      storedLearners: 300,
+      settleMs: 300,
+      sampleMs: 300,
+      shape: { textChannels: 1, roles: 1, emojis: 1 },
+      repeats: 1,
+    },
+  ],
+};
 
 export type Section = 'store' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout';
 export const allSections: Section[] = ['store', 'latency', 'saturation', 'memory', 'footprint', 'fanout'];
 
 /** Runs the chosen benchmarks in turn; `onRows` sees each section's rows as soon as they are measured. */
-export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) => void = console.log, sections: Section[] = allSections, onRows: (rows: Row[]) => void = () => {}): Promise<Row[]> {
+export async function runBenchmarks(
+  plan: typeof fullPlan,
+  log: (line: string) => void = console.log,
+  sections: Section[] = allSections,
+  onRows: (rows: Row[]) => void = () => {},
+): Promise<Row[]> {
   const rows: Row[] = [];
   const add = (measured: Row[]) => {
     rows.push(...measured);
@@ -34,7 +98,11 @@ export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) =
   }
   if (sections.includes('latency')) {
     log('interaction latency…');
-    add(latencyRows(await benchInteractions(['lesson', 'progress', 'button', 'autocomplete'], plan.rates, plan.loadMs, plan.warmupMs, plan.latencyRounds)));
+    add(
+      latencyRows(
+        await benchInteractions(['lesson', 'progress', 'button', 'autocomplete'], plan.rates, plan.loadMs, plan.warmupMs, plan.latencyRounds),
+      ),
+    );
   }
   if (sections.includes('saturation')) {
     log('saturation…');
@@ -47,7 +115,11 @@ export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) =
   }
   for (const shard of sections.includes('footprint') ? plan.footprints : []) {
     log(`footprint of ${shard.servers} servers${shard.shape ? ' shaped like real ones' : ''}…`);
-    add(footprintRows(await benchFootprint(shard.servers, shard.shape, shard.activeLearners, shard.storedLearners, shard.settleMs, shard.sampleMs, shard.repeats)));
+    add(
+      footprintRows(
+        await benchFootprint(shard.servers, shard.shape, shard.activeLearners, shard.storedLearners, shard.settleMs, shard.sampleMs, shard.repeats),
+      ),
+    );
   }
   for (const servers of sections.includes('fanout') ? plan.fanouts : []) {
     for (const topology of plan.topologies) {
@@ -60,10 +132,18 @@ export async function runBenchmarks(plan: typeof fullPlan, log: (line: string) =
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const plan = process.argv.includes('--quick') ? quickPlan : fullPlan;
-  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',') as Section[] | undefined;
+  const only = process.argv
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') as Section[] | undefined;
   console.error(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
   // Each section's rows as soon as they are measured, then the whole table.
-  const rows = await runBenchmarks(plan, (line) => console.error(line), only ?? allSections, (measured) => console.error(markdownTable(measured)));
+  const rows = await runBenchmarks(
+    plan,
+    (line) => console.error(line),
+    only ?? allSections,
+    (measured) => console.error(markdownTable(measured)),
+  );
   console.log(markdownTable(rows));
   process.exit(0);
 }

@@ -27,7 +27,14 @@ const entries: Record<'bot' | 'baseline', BotEntry> = { baseline: 'test/bench/ba
  * The two take turns for `rounds` rounds in fresh processes, each warmed up first, and each
  * round measures `repeats` runs; latencies and time are pooled over every run.
  */
-export async function benchSaturation(kind: LoadKind, total: number, learners: number, inFlight: number, rounds: number, repeats: number): Promise<SaturationRow> {
+export async function benchSaturation(
+  kind: LoadKind,
+  total: number,
+  learners: number,
+  inFlight: number,
+  rounds: number,
+  repeats: number,
+): Promise<SaturationRow> {
   const pooled = { bot: { latencies: [] as number[], seconds: 0, errors: 0 }, baseline: { latencies: [] as number[], seconds: 0, errors: 0 } };
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? (['baseline', 'bot'] as const) : (['bot', 'baseline'] as const);
@@ -38,7 +45,11 @@ export async function benchSaturation(kind: LoadKind, total: number, learners: n
         await side.standin.call('saturate', { kind, total, inFlight });
         // A run of 2,000 takes about a second: several per round, so one collection or hiccup weighs little.
         for (let repeat = 0; repeat < repeats; repeat += 1) {
-          const run = await side.standin.call<{ latencies: number[]; seconds: number; errorCount: number; errors: string[] }>('saturate', { kind, total, inFlight });
+          const run = await side.standin.call<{ latencies: number[]; seconds: number; errorCount: number; errors: string[] }>('saturate', {
+            kind,
+            total,
+            inFlight,
+          });
           if (run.errorCount > 0) console.warn(`${name} saturated ${kind}: ${run.errorCount} errors, e.g. ${run.errors[0]}`);
           pooled[name].latencies.push(...run.latencies);
           pooled[name].seconds += run.seconds;
@@ -49,6 +60,10 @@ export async function benchSaturation(kind: LoadKind, total: number, learners: n
       }
     }
   }
-  const sideOf = ({ latencies, seconds, errors }: (typeof pooled)['bot']): SaturationSide => ({ latency: summarize(latencies), throughput: latencies.length / seconds, errors });
+  const sideOf = ({ latencies, seconds, errors }: (typeof pooled)['bot']): SaturationSide => ({
+    latency: summarize(latencies),
+    throughput: latencies.length / seconds,
+    errors,
+  });
   return { kind, total, learners, inFlight, bot: sideOf(pooled.bot), baseline: sideOf(pooled.baseline) };
 }

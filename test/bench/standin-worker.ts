@@ -49,7 +49,12 @@ serveRpc({
       channels.push(guild.general);
       if (g === 0) for (let m = 0; m < params.membersPerGuild; m += 1) members.push(guild.addMember({ username: `learner${m}` }));
     }
-    return { apiUrl: discord.apiUrl, token: discord.token, channelIds: channels.map((channel) => channel.id), guildIds: guilds.map((guild) => guild.id) };
+    return {
+      apiUrl: discord.apiUrl,
+      token: discord.token,
+      channelIds: channels.map((channel) => channel.id),
+      guildIds: guilds.map((guild) => guild.id),
+    };
   },
   async waitForReady() {
     await discord.waitForReady();
@@ -77,7 +82,12 @@ serveRpc({
       for (; sent < due; sent += 1) {
         const send = interactionOf(params.kind, sent);
         const t0 = performance.now();
-        running.push(send().then(() => void latencies.push(performance.now() - t0), (error: Error) => void errors.push(error.message.slice(0, 200))));
+        running.push(
+          send().then(
+            () => void latencies.push(performance.now() - t0),
+            (error: Error) => void errors.push(error.message.slice(0, 200)),
+          ),
+        );
       }
       const wait = start + (slot + 1) * 10 - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -95,7 +105,10 @@ serveRpc({
       while (next < params.total) {
         const send = interactionOf(params.kind, next++);
         const t0 = performance.now();
-        await send().then(() => void latencies.push(performance.now() - t0), (error: Error) => void errors.push(error.message.slice(0, 200)));
+        await send().then(
+          () => void latencies.push(performance.now() - t0),
+          (error: Error) => void errors.push(error.message.slice(0, 200)),
+        );
       }
     };
     await Promise.all(Array.from({ length: params.inFlight }, worker));
@@ -118,7 +131,8 @@ serveRpc({
       for (; read < requests.length; read += 1) {
         const request = requests[read]!;
         if (request.status >= 300) continue;
-        if (request.route === 'POST /channels/:channel_id/messages') posts.set(channelOfPath(request.path), (posts.get(channelOfPath(request.path)) ?? 0) + 1);
+        if (request.route === 'POST /channels/:channel_id/messages')
+          posts.set(channelOfPath(request.path), (posts.get(channelOfPath(request.path)) ?? 0) + 1);
         if (request.route === 'POST /channels/:channel_id/messages/:message_id/threads') threaded.add(channelOfPath(request.path));
       }
       if (posts.size > 0 && firstAt === undefined) firstAt = Date.now();

@@ -23,9 +23,11 @@ export interface StoreResult {
 async function timedConcurrently(count: number, concurrency: number, task: (i: number) => Promise<unknown>) {
   let next = 0;
   const start = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await task(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await task(next++);
+    }),
+  );
   return (performance.now() - start) / 1000;
 }
 
@@ -68,7 +70,8 @@ export async function benchStore(learners: number, writes: number, reads: number
         read: (i: number) => getCompletions(store, course, learner(i)),
       },
       ceiling: {
-        write: (i: number) => runSql(db, upsert, `study:completion:${learner(i)}:${lesson(i).id}`, JSON.stringify({ value: { completedAt: Date.now() } })),
+        write: (i: number) =>
+          runSql(db, upsert, `study:completion:${learner(i)}:${lesson(i).id}`, JSON.stringify({ value: { completedAt: Date.now() } })),
         read: (i: number) => new Promise((resolve, reject) => db.all(rangeSql, rangeOf(i), (error, rows) => (error ? reject(error) : resolve(rows)))),
       },
     };
@@ -88,7 +91,10 @@ export async function benchStore(learners: number, writes: number, reads: number
     await store.close();
     await new Promise((resolve) => db.close(resolve));
     reader.close();
-    const result = (name: 'bot' | 'ceiling') => ({ completionsPerSecond: (perRound.writes * rounds) / measured[name].seconds, read: summarize(measured[name].reads) });
+    const result = (name: 'bot' | 'ceiling') => ({
+      completionsPerSecond: (perRound.writes * rounds) / measured[name].seconds,
+      read: summarize(measured[name].reads),
+    });
     return { learners, bot: result('bot'), ceiling: result('ceiling'), driverRead: summarize(driverReads) };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,10 @@ export interface BotProcess {
 
 /** The bot as users run it (npm start's node flags), in a process of its own, with exactly the given environment. */
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--import', import.meta.resolve('tsx'), 'src/app/main.ts'], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--import', import.meta.resolve('tsx'), 'src/app/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));

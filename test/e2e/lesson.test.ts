@@ -25,7 +25,8 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-const lessonCommand = (user: typeof ada, lesson?: string) => h.discord.command({ user, guild, channel: study, name: 'lesson', ...(lesson ? { options: { lesson } } : {}) });
+const lessonCommand = (user: typeof ada, lesson?: string) =>
+  h.discord.command({ user, guild, channel: study, name: 'lesson', ...(lesson ? { options: { lesson } } : {}) });
 
 describe('/lesson autocomplete', () => {
   const typed = (value: string) => h.discord.autocomplete({ user: ada, guild, channel: study, name: 'lesson', focused: { name: 'lesson', value } });
@@ -52,20 +53,26 @@ describe('/lesson', () => {
     expect(buttonsOf(reply.callback.data).map((button) => button.label)).toEqual(['Mark done', '◀ Previous', 'Next ▶']);
   });
 
-  it('opens the caller\'s next lesson without an option', async () => {
+  it("opens the caller's next lesson without an option", async () => {
     const cy = guild.addMember({ username: 'cy' });
     expect(embedOf((await lessonCommand(cy)).callback.data).title).toBe('Linux');
-    await h.discord.clickButton({ user: cy, message: (await lessonCommand(cy)).message, customId: buildButtonId({ action: 'done', lessonId: 'linux', ownerId: cy.id }) });
+    await h.discord.clickButton({
+      user: cy,
+      message: (await lessonCommand(cy)).message,
+      customId: buildButtonId({ action: 'done', lessonId: 'linux', ownerId: cy.id }),
+    });
     expect(embedOf((await lessonCommand(cy)).callback.data).title).toBe('Python');
   });
 
   it('answers a typed value that is not a lesson ephemerally, suggesting the closest', async () => {
     const reply = await lessonCommand(ada, 'kubernets');
     expect(reply.ephemeral).toBe(true);
-    expect(reply.callback.data?.content).toMatch(/There is no lesson called “kubernets”.*\n• Containerization & Orchestration II: Orchestration \(MLOps1\)/s);
+    expect(reply.callback.data?.content).toMatch(
+      /There is no lesson called “kubernets”.*\n• Containerization & Orchestration II: Orchestration \(MLOps1\)/s,
+    );
   });
 
-  it('builds every shipped lesson\'s message inside Discord\'s limits', async () => {
+  it("builds every shipped lesson's message inside Discord's limits", async () => {
     for (const lesson of h.course.lessons) {
       const reply = await lessonCommand(ada, lesson.id);
       expect(embedOf(reply.callback.data).title).toBe(lesson.title);
@@ -91,7 +98,7 @@ describe('the lesson buttons', () => {
     expect(embedOf((await lessonCommand(ada, 'linux')).callback.data).description).toMatch(/^⬜ Not done yet/);
   });
 
-  it('marks the lesson for the learner who clicks, not the message\'s author', async () => {
+  it("marks the lesson for the learner who clicks, not the message's author", async () => {
     const adas = await lessonCommand(ada, 'python');
     const click = await h.discord.clickButton({ user: bo, message: adas.message, customId: buttonsOf(adas.callback.data)[0]!.id });
     expect(click.callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
@@ -121,7 +128,11 @@ describe('the lesson buttons', () => {
     ['an id of another format', 'giveaway:enter', /out of date or was not made by this bot/],
     ['a lesson no longer in the course', 'sc1:done:retired-lesson:123456789012345678', /no longer in the course/],
   ])('explains %s ephemerally and marks nothing', async (_case, customId, reason) => {
-    const old = await h.postAsBot(study.id, { content: 'A message from an older version', allowed_mentions: { parse: [] }, components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Mark done', custom_id: customId }] }] });
+    const old = await h.postAsBot(study.id, {
+      content: 'A message from an older version',
+      allowed_mentions: { parse: [] },
+      components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Mark done', custom_id: customId }] }],
+    });
     const click = await h.discord.clickButton({ user: ada, message: old, customId });
     expect(click.ephemeral).toBe(true);
     expect(click.callback.data?.content).toMatch(reason);

@@ -21,7 +21,6 @@ afterEach(() => {
 });
 afterAll(() => h.close());
 
-
 /** Marks lessons done through the bot, as the learner would: /lesson then Mark done, on the given days. */
 async function study(user: typeof ada, lessonIds: string[], isoDays: string[]) {
   for (const [i, lessonId] of lessonIds.entries()) {
@@ -33,7 +32,7 @@ async function study(user: typeof ada, lessonIds: string[], isoDays: string[]) {
 }
 
 describe('/progress', () => {
-  it('shows the caller\'s parts, whole course, streak, last study and next lesson', async () => {
+  it("shows the caller's parts, whole course, streak, last study and next lesson", async () => {
     await study(ada, ['linux', 'python', 'bash-scripting'], ['2026-05-09T10:00:00Z', '2026-05-10T10:00:00Z', '2026-05-11T10:00:00Z']);
     h.clock.set('2026-05-11T12:00:00Z');
     const reply = await h.discord.command({ user: ada, guild, name: 'progress' });
@@ -49,7 +48,7 @@ describe('/progress', () => {
     });
   });
 
-  it('shows a member\'s progress to someone else', async () => {
+  it("shows a member's progress to someone else", async () => {
     const reply = await h.discord.command({ user: bo, guild, name: 'progress', options: { member: ada } });
     expect(embedOf(reply.callback.data).title).toBe('Ada L.: MLOps progress');
     expect(fieldsOf(reply.callback.data)['Whole course']).toBe('▰▱▱▱▱▱▱▱▱▱ 3/18 (16%)');
@@ -74,7 +73,7 @@ describe('/group', () => {
     expect(reply.callback.data?.content).toMatch(/^The group view belongs to a server/);
   });
 
-  it('ranks 30 learners ten to a page, with paging buttons and the viewer\'s own rank, pinging nobody', async () => {
+  it("ranks 30 learners ten to a page, with paging buttons and the viewer's own rank, pinging nobody", async () => {
     const hall = h.discord.addGuild({ name: 'Big Hall' });
     const learners = Array.from({ length: 30 }, (_, i) => hall.addMember({ username: `learner${i}` }));
     for (const [i, learner] of learners.entries()) {
@@ -92,19 +91,25 @@ describe('/group', () => {
     expect(fieldsOf(page1).You).toMatch(new RegExp(`^\\*\\*#\\d+\\*\\* <@${viewer.id}>: 3/18 \\(16%\\)`));
     expect(page1.allowed_mentions).toMatchObject({ parse: [] });
 
-    const next = (page1.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find((button) => button.label === 'Next ▶')!;
+    const next = (page1.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find(
+      (button) => button.label === 'Next ▶',
+    )!;
     const page2 = await h.discord.clickButton({ user: viewer, message: reply.message, customId: next.custom_id });
     const edited = await page2.edited();
     expect(embedOf(edited).footer?.text).toBe('Page 2 of 3 · 30 learners');
     expect(fieldsOf(edited).You).toBe(fieldsOf(page1).You);
 
     const nowShowing = reply.message;
-    const nextNow = (nowShowing.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find((button) => button.label === 'Next ▶')!;
+    const nextNow = (nowShowing.components?.[0] as { components: { custom_id: string; label: string }[] }).components.find(
+      (button) => button.label === 'Next ▶',
+    )!;
     const byOther = await h.discord.clickButton({ user: learners[0]!, message: nowShowing, customId: nextNow.custom_id });
     expect(byOther.ephemeral).toBe(true);
     const theirs = await byOther.edited();
     expect(embedOf(theirs).footer?.text).toBe('Page 3 of 3 · 30 learners');
     expect(fieldsOf(theirs).You).toMatch(new RegExp(`<@${learners[0]!.id}>: 0/18`));
-    expect(embedOf(h.discord.messagesIn(hall.general).find((message) => message.id === reply.message.id)).footer?.text).toBe('Page 2 of 3 · 30 learners');
+    expect(embedOf(h.discord.messagesIn(hall.general).find((message) => message.id === reply.message.id)).footer?.text).toBe(
+      'Page 2 of 3 · 30 learners',
+    );
   });
 });

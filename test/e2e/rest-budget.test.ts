@@ -43,13 +43,20 @@ describe('one REST budget for the whole bot, however many processes it runs as',
     discord = await startStandin({ timeoutMs: 120_000, maxConcurrency: 4 });
     const channels = Array.from({ length: servers }, (_, i) => discord.addGuild({ name: `Server ${i}` }).general);
     const store = await openStudyStore(storeUrl, createLog('silent'));
-    await Promise.all(channels.map((channel) => store.schedules.set(channel.guildId!, { channelId: channel.id, time: '00:00', timeZone: 'UTC', weekdays: everyDay, paused: false })));
+    await Promise.all(
+      channels.map((channel) =>
+        store.schedules.set(channel.guildId!, { channelId: channel.id, time: '00:00', timeZone: 'UTC', weekdays: everyDay, paused: false }),
+      ),
+    );
     await store.close();
     return { channels, env: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: storeUrl, LOG_LEVEL: 'warn' } };
   }
 
   async function expectEachPostedOnceWithoutA429(channels: StandinChannel[]) {
-    await vi.waitFor(() => expect(sentPerChannel(discord, 'POST /channels/:channel_id/messages/:message_id/threads').size).toBe(servers), { timeout: 150_000, interval: 500 });
+    await vi.waitFor(() => expect(sentPerChannel(discord, 'POST /channels/:channel_id/messages/:message_id/threads').size).toBe(servers), {
+      timeout: 150_000,
+      interval: 500,
+    });
     const posts = sentPerChannel(discord, 'POST /channels/:channel_id/messages');
     expect(channels.map((channel) => posts.get(channel.id) ?? 0)).toEqual(channels.map(() => 1));
     expect(discord.tooManyRequests).toEqual([]);
@@ -83,16 +90,25 @@ describe('the guard against a Cloudflare ban', () => {
     const refusing = guilds.slice(0, 25);
     for (const guild of refusing) guild.denyBotIn(guild.general, PermissionFlagsBits.SendMessages);
     await h.launch();
-    for (const channel of channels) await h.store.schedules.set(channel.guildId!, { channelId: channel.id, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false });
+    for (const channel of channels)
+      await h.store.schedules.set(channel.guildId!, { channelId: channel.id, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false });
     const refused = () => h.discord.requests.filter((request) => request.status === 403);
 
     h.clock.set('2026-05-11T09:00:00Z');
     const tick = h.bot.poster.tick();
-    await vi.waitFor(() => expect(h.logLines().some((line) => line.level === 50 && String(line.msg).startsWith('pausing bulk sends'))).toBe(true), { timeout: 20_000 });
-    await vi.waitFor(async () => expect(await h.store.restBudget.invalidRequestsIn(Math.floor(h.clock.now().getTime() / 60_000), 10)).toBe(pauseAt), { timeout: 5000 });
+    await vi.waitFor(() => expect(h.logLines().some((line) => line.level === 50 && String(line.msg).startsWith('pausing bulk sends'))).toBe(true), {
+      timeout: 20_000,
+    });
+    await vi.waitFor(async () => expect(await h.store.restBudget.invalidRequestsIn(Math.floor(h.clock.now().getTime() / 60_000), 10)).toBe(pauseAt), {
+      timeout: 5000,
+    });
     await new Promise((resolve) => setTimeout(resolve, 2000)); // two more checks of the count: still paused
     expect(refused()).toHaveLength(pauseAt);
-    expect(h.logLines().find((line) => String(line.msg).startsWith('pausing bulk sends'))).toMatchObject({ refused: pauseAt, pauseAt, discordBanLimit: 10_000 });
+    expect(h.logLines().find((line) => String(line.msg).startsWith('pausing bulk sends'))).toMatchObject({
+      refused: pauseAt,
+      pauseAt,
+      discordBanLimit: 10_000,
+    });
 
     for (const guild of refusing) guild.setChannelOverwrites(guild.general, []);
     h.clock.set('2026-05-11T09:10:00Z'); // the refused requests of 09:00 leave the 10-minute window

@@ -23,7 +23,17 @@ describe('the daily claim', () => {
   it('lets only one of two bots on one store post, when both believe they own the server', async () => {
     const { study } = await oneServer();
     const secondStore = await openStudyStore(h.storeUrl, h.log);
-    const second = startBot({ config: { DISCORD_TOKEN: h.discord.token, DISCORD_API_URL: h.discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 }, course: h.course, store: secondStore, clock: h.clock, log: h.log, commands: new Map(), buttons: new Map(), defaultTimeZone: 'UTC', runCron: false });
+    const second = startBot({
+      config: { DISCORD_TOKEN: h.discord.token, DISCORD_API_URL: h.discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 },
+      course: h.course,
+      store: secondStore,
+      clock: h.clock,
+      log: h.log,
+      commands: new Map(),
+      buttons: new Map(),
+      defaultTimeZone: 'UTC',
+      runCron: false,
+    });
     try {
       await second.ready;
       h.clock.set('2026-05-11T09:00:00Z');
@@ -38,7 +48,14 @@ describe('the daily claim', () => {
   it('recovers a day claimed by a process that died before sending, once the claim is stale', async () => {
     const { guild, study } = await oneServer();
     const claimedAt = Date.parse('2026-05-11T09:00:00Z');
-    await h.store.schedules.setPost(guild.id, '2026-05-11', { state: 'claimed', token: 'a-process-that-died', claimedAt, lessonId: 'python', channelId: study.id, attempts: 0 });
+    await h.store.schedules.setPost(guild.id, '2026-05-11', {
+      state: 'claimed',
+      token: 'a-process-that-died',
+      claimedAt,
+      lessonId: 'python',
+      channelId: study.id,
+      attempts: 0,
+    });
     h.clock.set('2026-05-11T09:02:00Z');
     await h.bot.poster.tick();
     expect(h.discord.messagesIn(study)).toHaveLength(0); // it may still be sending

@@ -10,7 +10,11 @@ describe('a fan-out of many servers at the same minute', () => {
     h = await startHarness({ now: '2026-05-11T08:00:00Z', standin: { timeoutMs: 60_000 } });
     const channels = Array.from({ length: 1000 }, (_, i) => h.discord.addGuild({ name: `Server ${i}` }).general);
     await h.launch();
-    await Promise.all(channels.map((channel) => h.store.schedules.set(channel.guildId!, { channelId: channel.id, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false })));
+    await Promise.all(
+      channels.map((channel) =>
+        h.store.schedules.set(channel.guildId!, { channelId: channel.id, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false }),
+      ),
+    );
 
     h.clock.set('2026-05-11T09:00:00Z');
     const firstTick = h.bot.poster.tick();

@@ -35,10 +35,38 @@ async function tickEveryMinute(study: { id: string }, fromIso: string, toIso: st
 
 describe('daylight-saving days', () => {
   it.each([
-    ['America/New_York spring gap: 02:30 does not exist on 2026-03-08', '02:30', 'America/New_York', '2026-03-08T05:00:00Z', '2026-03-08T10:00:00Z', ['2026-03-08T07:00:00.000Z']],
-    ['America/New_York autumn overlap: 01:30 happens twice on 2026-11-01', '01:30', 'America/New_York', '2026-11-01T04:00:00Z', '2026-11-01T08:00:00Z', ['2026-11-01T05:30:00.000Z']],
-    ['Europe/Berlin spring gap: 02:30 does not exist on 2026-03-29', '02:30', 'Europe/Berlin', '2026-03-28T23:00:00Z', '2026-03-29T03:00:00Z', ['2026-03-29T01:00:00.000Z']],
-    ['Europe/Berlin autumn overlap: 02:30 happens twice on 2026-10-25', '02:30', 'Europe/Berlin', '2026-10-24T23:00:00Z', '2026-10-25T03:00:00Z', ['2026-10-25T00:30:00.000Z']],
+    [
+      'America/New_York spring gap: 02:30 does not exist on 2026-03-08',
+      '02:30',
+      'America/New_York',
+      '2026-03-08T05:00:00Z',
+      '2026-03-08T10:00:00Z',
+      ['2026-03-08T07:00:00.000Z'],
+    ],
+    [
+      'America/New_York autumn overlap: 01:30 happens twice on 2026-11-01',
+      '01:30',
+      'America/New_York',
+      '2026-11-01T04:00:00Z',
+      '2026-11-01T08:00:00Z',
+      ['2026-11-01T05:30:00.000Z'],
+    ],
+    [
+      'Europe/Berlin spring gap: 02:30 does not exist on 2026-03-29',
+      '02:30',
+      'Europe/Berlin',
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T03:00:00Z',
+      ['2026-03-29T01:00:00.000Z'],
+    ],
+    [
+      'Europe/Berlin autumn overlap: 02:30 happens twice on 2026-10-25',
+      '02:30',
+      'Europe/Berlin',
+      '2026-10-24T23:00:00Z',
+      '2026-10-25T03:00:00Z',
+      ['2026-10-25T00:30:00.000Z'],
+    ],
   ])('%s: posts once, at the first possible minute', async (_case, time, timezone, fromIso, toIso, expected) => {
     const study = await serverWithSchedule(time, timezone, fromIso);
     expect(await tickEveryMinute(study, fromIso, toIso)).toEqual(expected);
@@ -46,7 +74,7 @@ describe('daylight-saving days', () => {
 });
 
 describe('the default schedule from the environment', () => {
-  it('posts in STUDY_CHANNEL_ID\'s server with no slash command at all, at STUDY_CRON in STUDY_TIMEZONE', async () => {
+  it("posts in STUDY_CHANNEL_ID's server with no slash command at all, at STUDY_CRON in STUDY_TIMEZONE", async () => {
     h = await startHarness({ now: '2026-05-10T21:00:00Z' }); // 06:00 on Monday in Tokyo
     const guild = h.discord.addGuild({ name: 'One Server' });
     const study = guild.addTextChannel('study');

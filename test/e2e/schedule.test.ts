@@ -40,7 +40,7 @@ describe('the lesson of the day', () => {
     expect(reply.callback.data?.content).toMatch(/^Saved: the lesson of the day goes to <#\d+> at 09:00 \(Europe\/Berlin\), every day/);
   });
 
-  it('posts the group\'s lesson at the server\'s time, with its buttons and a discussion thread', async () => {
+  it("posts the group's lesson at the server's time, with its buttons and a discussion thread", async () => {
     await at('2026-05-11T06:59:00Z'); // 08:59 in Berlin
     expect(postsIn()).toHaveLength(0);
     await at('2026-05-11T07:00:00Z');
@@ -72,7 +72,7 @@ describe('the lesson of the day', () => {
     expect(titles()).toEqual(['Linux']);
   });
 
-  it('catches up at start-up once when it starts after today\'s time, and never posts a backlog', async () => {
+  it("catches up at start-up once when it starts after today's time, and never posts a backlog", async () => {
     await at('2026-05-11T07:00:00Z');
     await h.bot.stop(); // down from Monday morning to Thursday noon
     h.clock.set('2026-05-14T10:00:00Z');
@@ -123,7 +123,7 @@ describe('the lesson of the day', () => {
     expect(titles()).toEqual(['Linux']);
   });
 
-  it('posts now on request, counting as today\'s post', async () => {
+  it("posts now on request, counting as today's post", async () => {
     const reply = await schedule('post-now');
     expect(reply.callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect((await reply.edited()).content).toMatch(/^Posted today’s lesson in <#\d+>/);
@@ -175,7 +175,8 @@ describe('when the bot cannot post', () => {
     await schedule('set', { channel: study, time: '09:00', timezone: 'UTC' });
   });
   const showFields = async () => fieldsOf((await schedule('show')).callback.data);
-  const postAttempts = () => h.discord.requests.filter((request) => request.route === 'POST /channels/:channel_id/messages' && request.path.includes(study.id)).length;
+  const postAttempts = () =>
+    h.discord.requests.filter((request) => request.route === 'POST /channels/:channel_id/messages' && request.path.includes(study.id)).length;
 
   it('records a missing permission, shows it in /schedule show, and does not retry every minute', async () => {
     guild.denyBotIn(study, PermissionFlagsBits.SendMessages);
@@ -183,7 +184,11 @@ describe('when the bot cannot post', () => {
     for (let minute = 1; minute <= 30; minute += 1) await at(`2026-05-11T09:${String(minute).padStart(2, '0')}:00Z`);
     expect(postAttempts()).toBe(1);
     const fields = await showFields();
-    expect(fields['Last error']).toMatch(new RegExp(`: The bot may not post in <#${study.id}> \\(Discord 50013: Missing Permissions\\)\\. Give it View Channel, Send Messages and Embed Links there`));
+    expect(fields['Last error']).toMatch(
+      new RegExp(
+        `: The bot may not post in <#${study.id}> \\(Discord 50013: Missing Permissions\\)\\. Give it View Channel, Send Messages and Embed Links there`,
+      ),
+    );
     expect(fields['Last post']).toBe('None yet');
     expect(h.logLines().some((line) => line.msg === 'lesson of the day not posted' && line.giveUp === true)).toBe(true);
   });
@@ -192,7 +197,9 @@ describe('when the bot cannot post', () => {
     guild.deleteChannel(study);
     await at('2026-05-11T09:00:00Z');
     await at('2026-05-11T09:01:00Z');
-    expect((await showFields())['Last error']).toMatch(new RegExp(`The study channel <#${study.id}> no longer exists \\(Discord 10003: Unknown Channel\\)`));
+    expect((await showFields())['Last error']).toMatch(
+      new RegExp(`The study channel <#${study.id}> no longer exists \\(Discord 10003: Unknown Channel\\)`),
+    );
     const lounge = guild.addTextChannel('lounge');
     await schedule('set', { channel: lounge });
     await at('2026-05-11T09:02:00Z');
@@ -205,7 +212,9 @@ describe('when the bot cannot post', () => {
     guild.denyBotIn(quiet, PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks);
     const reply = await schedule('set', { channel: quiet, time: '10:00' });
     expect(reply.ephemeral).toBe(true);
-    expect(reply.callback.data?.content).toBe(`The bot may not post in <#${quiet.id}>: it lacks Send Messages, Embed Links there. Grant them, or pick another channel. Nothing was saved.`);
+    expect(reply.callback.data?.content).toBe(
+      `The bot may not post in <#${quiet.id}>: it lacks Send Messages, Embed Links there. Grant them, or pick another channel. Nothing was saved.`,
+    );
     expect((await showFields()).When).toBe('09:00 UTC, every day');
   });
 });
@@ -237,7 +246,13 @@ describe('/schedule set refuses bad input and saves nothing', () => {
   });
 
   it('offers time zones as the admin types', async () => {
-    const choices = await h.discord.autocomplete({ user: admin, guild, name: 'schedule', subcommand: 'set', focused: { name: 'timezone', value: 'new_y' } });
+    const choices = await h.discord.autocomplete({
+      user: admin,
+      guild,
+      name: 'schedule',
+      subcommand: 'set',
+      focused: { name: 'timezone', value: 'new_y' },
+    });
     expect(choices[0]).toEqual({ name: 'America/New_York', value: 'America/New_York' });
     const all = await h.discord.autocomplete({ user: admin, guild, name: 'schedule', subcommand: 'set', focused: { name: 'timezone', value: '' } });
     expect(all).toHaveLength(25);

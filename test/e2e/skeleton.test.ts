@@ -26,8 +26,13 @@ describe('the bot skeleton', () => {
     expect(h.discord.gateway.identifies.map((identify) => identify.intents)).toEqual([GatewayIntentBits.Guilds]);
   });
 
-  it('registers every command globally, valid by the stand-in\'s checks', () => {
-    expect(h.discord.commands.list().map((command) => command.name).sort()).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
+  it("registers every command globally, valid by the stand-in's checks", () => {
+    expect(
+      h.discord.commands
+        .list()
+        .map((command) => command.name)
+        .sort(),
+    ).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
     expect(h.discord.commands.overwriteCount()).toBe(1);
   });
 
@@ -81,7 +86,12 @@ describe('command registration in one server (DISCORD_GUILD_ID)', () => {
     try {
       const hall = h.discord.addGuild({ name: 'Study Hall' });
       await h.launch({ commandsGuildId: hall.id });
-      expect(h.discord.commands.list(hall.id).map((command) => command.name).sort()).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
+      expect(
+        h.discord.commands
+          .list(hall.id)
+          .map((command) => command.name)
+          .sort(),
+      ).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
       expect(h.discord.commands.list()).toEqual([]);
       await h.restart();
       expect(h.discord.commands.overwriteCount(hall.id)).toBe(1);
@@ -93,7 +103,7 @@ describe('command registration in one server (DISCORD_GUILD_ID)', () => {
   });
 });
 
-describe('the interaction router\'s error boundary', () => {
+describe("the interaction router's error boundary", () => {
   const failing = (name: string, run: Command['execute']): Command => ({ data: { name, description: `Test command ${name}` }, execute: run });
   const commands = new Map<string, Command>(
     [
@@ -187,12 +197,21 @@ describe('the bot as a process', () => {
     const discord = await startStandin();
     try {
       const hall = discord.addGuild({ name: 'Study Hall' });
-      const deploy = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/app/deploy-commands.ts', import.meta.url).pathname], {
-        env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: hall.id },
-      });
+      const deploy = spawn(
+        process.execPath,
+        ['--import', import.meta.resolve('tsx'), new URL('../../src/app/deploy-commands.ts', import.meta.url).pathname],
+        {
+          env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: hall.id },
+        },
+      );
       const [code] = await once(deploy, 'exit');
       expect(code).toBe(0);
-      expect(discord.commands.list(hall.id).map((command) => command.name).sort()).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
+      expect(
+        discord.commands
+          .list(hall.id)
+          .map((command) => command.name)
+          .sort(),
+      ).toEqual(['course', 'group', 'lesson', 'progress', 'schedule']);
       expect(discord.commands.list()).toEqual([]);
       discord.assertClean();
     } finally {

@@ -1,12 +1,5 @@
 export type FailureKind =
-  | 'invalid-body'
-  | 'unknown-route'
-  | 'unknown-resource'
-  | 'unauthorized'
-  | 'interaction'
-  | 'webhook'
-  | 'gateway'
-  | 'standin-error';
+  'invalid-body' | 'unknown-route' | 'unknown-resource' | 'unauthorized' | 'interaction' | 'webhook' | 'gateway' | 'standin-error';
 
 /** Something the bot did that real Discord would reject. */
 export interface Failure {
@@ -40,8 +33,6 @@ export class FailureLog {
 
   assertClean(): void {
     if (this.failures.length === 0) return;
-    throw new Error(
-      `Discord stand-in recorded ${this.failures.length} problem(s) that real Discord would reject:\n${this.describe()}`,
-    );
+    throw new Error(`Discord stand-in recorded ${this.failures.length} problem(s) that real Discord would reject:\n${this.describe()}`);
   }
 }

@@ -37,16 +37,18 @@ describe("channel permissions by Discord's overwrite algorithm", () => {
     expect(applyOverwrites(base, overwrites, ada)).toBe(P.ViewChannel | P.EmbedLinks);
   });
 
-  test("overwrites for roles the member lacks, or for other members, do not touch them", () => {
+  test('overwrites for roles the member lacks, or for other members, do not touch them', () => {
     const overwrites = [role('role-other', { deny: P.ViewChannel }), member('user-bo', { deny: P.ViewChannel })];
     expect(applyOverwrites(base, overwrites, ada)).toBe(base);
   });
 
   test('administrators bypass every overwrite', () => {
-    expect(applyOverwrites(P.Administrator, [everyone({ deny: P.ViewChannel }), member(ada.userId, { deny: P.ViewChannel })], ada)).toBe(ALL_PERMISSIONS);
+    expect(applyOverwrites(P.Administrator, [everyone({ deny: P.ViewChannel }), member(ada.userId, { deny: P.ViewChannel })], ada)).toBe(
+      ALL_PERMISSIONS,
+    );
   });
 
-  test("are sent in channel objects with numeric types and string bitfields", () => {
+  test('are sent in channel objects with numeric types and string bitfields', () => {
     expect(overwritesJson([everyone({ deny: P.ViewChannel }), member(ada.userId, { allow: P.SendMessages })])).toEqual([
       { id: GUILD, type: 0, allow: '0', deny: String(P.ViewChannel) },
       { id: ada.userId, type: 1, allow: String(P.SendMessages), deny: '0' },

@@ -99,7 +99,11 @@ describe('channel permission overwrites, enforced for the bot like Discord does'
     await expect(post.startThread({ name: 'Linux' })).rejects.toMatchObject({ status: 403, code: 50013 });
 
     expect(discord.threadsIn(study)).toEqual([]);
-    expect(discord.requests.at(-1)).toMatchObject({ route: THREADS, status: 403, error: { reason: 'the bot lacks CreatePublicThreads in #study to start a thread' } });
+    expect(discord.requests.at(-1)).toMatchObject({
+      route: THREADS,
+      status: 403,
+      error: { reason: 'the bot lacks CreatePublicThreads in #study to start a thread' },
+    });
   });
 
   test('an administrator bot is not held back by overwrites', async () => {

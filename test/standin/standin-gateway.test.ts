@@ -57,7 +57,9 @@ describe('the gateway with a discord.js client', () => {
   test("sends the bot's own messages back as MESSAGE_CREATE when it holds the GuildMessages intent", async () => {
     fixture = await startBotFixture();
     const client = await readyClient(fixture.discord, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
-    const heard = new Promise<string>((resolve) => client.once(Events.MessageCreate, (message) => resolve(`${message.channel.id}: ${message.content}`)));
+    const heard = new Promise<string>((resolve) =>
+      client.once(Events.MessageCreate, (message) => resolve(`${message.channel.id}: ${message.content}`)),
+    );
 
     await (client.channels.cache.get(fixture.study.id) as TextChannel).send('Day 1: pipes');
 
@@ -132,14 +134,17 @@ describe('sharding', () => {
     }
   });
 
-  test("delivers each shard only its own guilds", async () => {
+  test('delivers each shard only its own guilds', async () => {
     discord = await startStandin({ recommendedShards: 2, maxConcurrency: 2 });
     const guilds = ['Linux', 'Kafka', 'Kotlin', 'Rust', 'Go', 'Elm'].map((name) => discord.addGuild({ name }));
 
     client = await readyClient(discord, { shards: 'auto' });
 
     const identifies = discord.gateway.identifies;
-    expect(identifies.map((identify) => identify.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(identifies.map((identify) => identify.shard).sort()).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
     for (const identify of identifies) {
       const expected = guilds.filter((guild) => shardOfGuild(guild.id, 2) === identify.shard[0]).map((guild) => guild.id);
       expect(identify.guildIds.sort()).toEqual(expected.sort());
@@ -174,7 +179,10 @@ describe('the gateway protocol', () => {
     const gateway = await connect(discord);
     await gateway.next();
 
-    gateway.send({ op: GatewayOpcodes.Identify, d: { token: discord.token, intents: GatewayIntentBits.MessageContent, properties: { os: 'linux', browser: 'test', device: 'test' } } });
+    gateway.send({
+      op: GatewayOpcodes.Identify,
+      d: { token: discord.token, intents: GatewayIntentBits.MessageContent, properties: { os: 'linux', browser: 'test', device: 'test' } },
+    });
 
     expect(await gateway.closed).toBe(GatewayCloseCodes.DisallowedIntents);
     expect(discord.takeFailures().map((failure) => failure.summary)).toEqual([

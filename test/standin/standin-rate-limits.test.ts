@@ -9,7 +9,10 @@ import { type Standin, startStandin } from './index.ts';
 const MESSAGES = '/channels/:channel_id/messages';
 
 function botFetch(discord: Standin, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${discord.apiUrl}/v10${path}`, { ...init, headers: { Authorization: `Bot ${discord.token}`, 'Content-Type': 'application/json', ...init.headers } });
+  return fetch(`${discord.apiUrl}/v10${path}`, {
+    ...init,
+    headers: { Authorization: `Bot ${discord.token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
 }
 
 describe('rate limits like Discord', () => {
@@ -47,7 +50,9 @@ describe('rate limits like Discord', () => {
     expect(limited[0]!.headers.get('X-RateLimit-Global')).toBe('true');
     expect(limited[0]!.headers.get('X-RateLimit-Scope')).toBe('global');
     expect(await limited[0]!.json()).toEqual({ message: 'You are being rate limited.', code: 0, retry_after: 1, global: true });
-    expect(discord.tooManyRequests).toEqual([{ route: 'GET /users/@me', path: '/api/v10/users/@me', scope: 'global', retryAfterSeconds: 1, injected: false }]);
+    expect(discord.tooManyRequests).toEqual([
+      { route: 'GET /users/@me', path: '/api/v10/users/@me', scope: 'global', retryAfterSeconds: 1, injected: false },
+    ]);
   });
 
   test('counts the global limit over any one-second span, not over windows of its own', async () => {
@@ -76,7 +81,11 @@ describe('rate limits like Discord', () => {
     const script = `const r = await Promise.all(Array.from({ length: 30 }, () => fetch(process.argv[1], { headers: { Authorization: process.argv[2] } }))); console.log(r.map((x) => x.status).join(','));`;
     const runProcess = () =>
       new Promise<number[]>((resolve, reject) => {
-        execFile(process.execPath, ['--input-type=module', '-e', script, `${discord.apiUrl}/v10/users/@me`, `Bot ${discord.token}`], (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split(',').map(Number))));
+        execFile(
+          process.execPath,
+          ['--input-type=module', '-e', script, `${discord.apiUrl}/v10/users/@me`, `Bot ${discord.token}`],
+          (error, stdout) => (error ? reject(error) : resolve(stdout.trim().split(',').map(Number))),
+        );
       });
 
     const statuses = (await Promise.all([runProcess(), runProcess()])).flat();
@@ -90,7 +99,11 @@ describe('rate limits like Discord', () => {
     discord = await startStandin({ clock: new ManualClock() });
     await Promise.all(Array.from({ length: 50 }, () => botFetch(discord, '/users/@me')));
 
-    const callback = await fetch(`${discord.apiUrl}/v10/interactions/1/token/callback`, { method: 'POST', body: '{"type":4}', headers: { 'Content-Type': 'application/json' } });
+    const callback = await fetch(`${discord.apiUrl}/v10/interactions/1/token/callback`, {
+      method: 'POST',
+      body: '{"type":4}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     const webhook = await fetch(`${discord.apiUrl}/v10/webhooks/${discord.applicationId}/token/messages/%40original`);
 
     expect([callback.status, webhook.status]).toEqual([404, 404]);

@@ -35,7 +35,11 @@ describe("the stand-in's answers match Discord's API description", () => {
 
   test('for a created message and a thread started from it', async () => {
     const row = { type: 1, components: [{ type: 2, style: ButtonStyle.Primary, label: 'Next', custom_id: 'next' }] };
-    const message = (await bot(`/channels/${fixture.study.id}/messages`, 'POST', { content: 'Day 1', embeds: [{ title: 'Linux' }], components: [row] })) as { id: string };
+    const message = (await bot(`/channels/${fixture.study.id}/messages`, 'POST', {
+      content: 'Day 1',
+      embeds: [{ title: 'Linux' }],
+      components: [row],
+    })) as { id: string };
     const thread = await bot(`/channels/${fixture.study.id}/messages/${message.id}/threads`, 'POST', { name: 'Day 1' });
 
     expect(against(spec.MessageResponseSchema, message)).toEqual([]);

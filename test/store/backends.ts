@@ -29,7 +29,9 @@ export function sqliteUnderTest(): BackendUnderTest {
     writeRaw: (url, key, raw) =>
       new Promise((resolve, reject) => {
         const db = new sqlite3.Database(url.replace('sqlite://', ''));
-        db.run('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', [`study:${key}`, raw], (error) => db.close(() => (error ? reject(error) : resolve())));
+        db.run('INSERT OR REPLACE INTO keyv (key, value) VALUES (?, ?)', [`study:${key}`, raw], (error) =>
+          db.close(() => (error ? reject(error) : resolve())),
+        );
       }),
   };
 }
@@ -57,7 +59,10 @@ export function postgresUnderTest(): BackendUnderTest {
       return server.url.replace(/\/postgres$/, `/${database}`);
     },
     writeRaw: async (url, key, raw) =>
-      void (await sql(url, 'INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [`study:${key}`, raw])),
+      void (await sql(url, 'INSERT INTO keyv (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [
+        `study:${key}`,
+        raw,
+      ])),
   };
 }
 

@@ -4,7 +4,14 @@ import type { DailyPost } from '../../src/store/schedule-values.ts';
 import { captureLog } from '../support/capture-log.ts';
 import type { BackendUnderTest } from './backends.ts';
 
-const claimedBy = (token: string, claimedAt = 1_000): DailyPost => ({ state: 'claimed', token, claimedAt, lessonId: 'p1-l1', channelId: '900', attempts: 0 });
+const claimedBy = (token: string, claimedAt = 1_000): DailyPost => ({
+  state: 'claimed',
+  token,
+  claimedAt,
+  lessonId: 'p1-l1',
+  channelId: '900',
+  attempts: 0,
+});
 
 /** The daily post's claim and take-over: exactly one winner on every backend, whichever store asks. */
 export function claimsContract(backend: BackendUnderTest) {
@@ -36,7 +43,7 @@ export function claimsContract(backend: BackendUnderTest) {
       }
     });
 
-    it('lets exactly one of 60 concurrent takers on two stores take over a stale claim, and stores the winner\'s', async () => {
+    it("lets exactly one of 60 concurrent takers on two stores take over a stale claim, and stores the winner's", async () => {
       await stores[0]!.schedules.claimPost('111', '2026-05-11', claimedBy('a-process-that-died'));
       const stale = (await stores[0]!.schedules.getPost('111', '2026-05-11'))!;
       const winners = await race((store, token) => store.schedules.takeOverPost('111', '2026-05-11', stale, claimedBy(token, 9_000)));
@@ -47,12 +54,18 @@ export function claimsContract(backend: BackendUnderTest) {
     it('lets exactly one of 60 concurrent takers retry a day whose post is due for a retry', async () => {
       const retry: DailyPost = { ...claimedBy('first'), state: 'retry', attempts: 2, nextAttemptAt: 5_000, error: 'Discord answered 503' };
       await stores[0]!.schedules.setPost('111', '2026-05-11', retry);
-      const winners = await race((store, token) => store.schedules.takeOverPost('111', '2026-05-11', retry, { ...retry, state: 'claimed', token, claimedAt: 6_000 }));
+      const winners = await race((store, token) =>
+        store.schedules.takeOverPost('111', '2026-05-11', retry, { ...retry, state: 'claimed', token, claimedAt: 6_000 }),
+      );
       expect(winners).toHaveLength(1);
     });
 
     it('takes over a record as getPost read it, whatever order its fields were stored in and with defaults left out', async () => {
-      await backend.writeRaw(url, 'post:111:2026-05-11', '{"value":{"channelId":"900","lessonId":"p1-l1","claimedAt":1000,"token":"old","state":"claimed"}}');
+      await backend.writeRaw(
+        url,
+        'post:111:2026-05-11',
+        '{"value":{"channelId":"900","lessonId":"p1-l1","claimedAt":1000,"token":"old","state":"claimed"}}',
+      );
       const stored = (await stores[0]!.schedules.getPost('111', '2026-05-11'))!;
       expect(await stores[1]!.schedules.takeOverPost('111', '2026-05-11', stored, claimedBy('new', 9_000))).toBe(true);
       expect(await stores[0]!.schedules.getPost('111', '2026-05-11')).toEqual(claimedBy('new', 9_000));

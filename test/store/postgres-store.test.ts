@@ -24,7 +24,9 @@ describe('the store on PostgreSQL', () => {
     await client.connect();
     try {
       await client.query('SET enable_seqscan = off');
-      const plan = (await client.query('EXPLAIN SELECT key FROM public.keyv WHERE key LIKE $1', ['study:roster:111:%'])).rows.map((row) => String(row['QUERY PLAN'])).join('\n');
+      const plan = (await client.query('EXPLAIN SELECT key FROM public.keyv WHERE key LIKE $1', ['study:roster:111:%'])).rows
+        .map((row) => String(row['QUERY PLAN']))
+        .join('\n');
       expect(plan).toMatch(/Index/);
       expect(plan).not.toMatch(/Seq Scan/);
     } finally {
@@ -43,7 +45,10 @@ describe('the store on PostgreSQL', () => {
     const closing = Date.now();
     await store.close();
     expect(Date.now() - closing).toBeLessThan(1_000);
-    const logged = () => lines().filter((line) => line.msg === 'store error').map((line) => (line.err as { message: string }).message);
+    const logged = () =>
+      lines()
+        .filter((line) => line.msg === 'store error')
+        .map((line) => (line.err as { message: string }).message);
     await expect.poll(logged).toContain('terminating connection due to administrator command');
   });
 

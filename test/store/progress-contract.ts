@@ -20,7 +20,13 @@ export function progressContract(backend: BackendUnderTest) {
       opened.push(store);
       return store;
     };
-    const schedule = (guildId: string) => ({ channelId: `${guildId}000000000000000`, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false });
+    const schedule = (guildId: string) => ({
+      channelId: `${guildId}000000000000000`,
+      time: '09:00',
+      timeZone: 'UTC',
+      weekdays: everyDay,
+      paused: false,
+    });
 
     beforeEach(async () => void (url = await backend.freshStore()));
     afterEach(async () => void (await Promise.all(opened.splice(0).map((store) => store.close()))));
@@ -81,7 +87,11 @@ export function progressContract(backend: BackendUnderTest) {
 
     it('loses nothing when another OS process completes lessons for the same learner at the same time, and that process exits once it closes its store', async () => {
       const store = await open();
-      const other = await startSecondProcess(url, 'ada', big.lessons.slice(0, 200).map((lesson) => lesson.id));
+      const other = await startSecondProcess(
+        url,
+        'ada',
+        big.lessons.slice(0, 200).map((lesson) => lesson.id),
+      );
       const [how] = await Promise.all([other.go(), ...big.lessons.slice(100, 300).map((lesson) => completeLesson(store, clock, 'ada', lesson))]);
       expect(how).toBe('exited 0');
       expect((await getCompletions(store, big, 'ada')).size).toBe(300);
@@ -91,7 +101,11 @@ export function progressContract(backend: BackendUnderTest) {
       const store = await open();
       const many = Array.from({ length: 1500 }, (_, i) => `learner-${String(i).padStart(4, '0')}`);
       await Promise.all(many.map((id) => store.touchLearner('111', id, clock.now())));
-      await Promise.all([store.touchLearner('222', 'ada', clock.now()), store.touchLearner('1111', 'bo', clock.now()), store.touchLearner('111', many[0]!, clock.now())]);
+      await Promise.all([
+        store.touchLearner('222', 'ada', clock.now()),
+        store.touchLearner('1111', 'bo', clock.now()),
+        store.touchLearner('111', many[0]!, clock.now()),
+      ]);
       expect((await store.listLearners('111')).sort()).toEqual(many);
       expect(await store.listLearners('222')).toEqual(['ada']);
       expect(await store.listLearners('11')).toEqual([]);
@@ -103,7 +117,11 @@ export function progressContract(backend: BackendUnderTest) {
       await store.schedules.setPointer('111', { nextLessonId: 'p1-l2' });
       await backend.writeRaw(url, 'schedule:444', '{"value":{"channelId":7}}');
       expect(await store.schedules.list()).toEqual(new Map(['111', '222', '333'].map((guildId) => [guildId, schedule(guildId)])));
-      expect(lines().filter((line) => line.msg === 'ignoring a corrupt stored value').map((line) => line.key)).toContain('schedule:444');
+      expect(
+        lines()
+          .filter((line) => line.msg === 'ignoring a corrupt stored value')
+          .map((line) => line.key),
+      ).toContain('schedule:444');
     });
 
     it('treats a corrupt value as absent and logs it', async () => {
@@ -112,7 +130,9 @@ export function progressContract(backend: BackendUnderTest) {
       await backend.writeRaw(url, 'completion:cy:p1-l1', '{not json');
       await backend.writeRaw(url, 'completion:cy:p1-l2', '{"value":{"completedAt":"yesterday"}}');
       expect([...(await getCompletions(store, big, 'cy')).keys()]).toEqual(['p1-l3']);
-      const warned = lines().filter((line) => line.msg === 'ignoring a corrupt stored value').map((line) => line.key);
+      const warned = lines()
+        .filter((line) => line.msg === 'ignoring a corrupt stored value')
+        .map((line) => line.key);
       expect(warned).toEqual(expect.arrayContaining(['completion:cy:p1-l1', 'completion:cy:p1-l2']));
     });
   });

@@ -27,8 +27,22 @@ describe('the store on Redis', () => {
       expect(await admin.get('study::completion:ada:p1-l1')).toBe('{"value":{"completedAt":1000}}');
       await admin.sendCommand(['CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes']);
       // A command caught in flight when the connection drops fails; the store is back soon after.
-      await expect.poll(() => store.setCompletion('ada', 'p1-l2', new Date(2_000)).then(() => 'stored', (error: Error) => error.message), { timeout: 5_000 }).toBe('stored');
-      expect(await store.getCompletions('ada', ['p1-l1', 'p1-l2'])).toEqual(new Map([['p1-l1', new Date(1_000)], ['p1-l2', new Date(2_000)]]));
+      await expect
+        .poll(
+          () =>
+            store.setCompletion('ada', 'p1-l2', new Date(2_000)).then(
+              () => 'stored',
+              (error: Error) => error.message,
+            ),
+          { timeout: 5_000 },
+        )
+        .toBe('stored');
+      expect(await store.getCompletions('ada', ['p1-l1', 'p1-l2'])).toEqual(
+        new Map([
+          ['p1-l1', new Date(1_000)],
+          ['p1-l2', new Date(2_000)],
+        ]),
+      );
     } finally {
       await admin.close();
       await store.close();

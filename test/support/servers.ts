@@ -114,7 +114,9 @@ export async function startRedis(): Promise<TestServer> {
 function postgresBinDir(): string | undefined {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
-  return versions.map((version) => join(root, version, 'bin')).find((bin) => ['initdb', 'postgres', 'pg_isready'].every((name) => existsSync(join(bin, name))));
+  return versions
+    .map((version) => join(root, version, 'bin'))
+    .find((bin) => ['initdb', 'postgres', 'pg_isready'].every((name) => existsSync(join(bin, name))));
 }
 
 /**
@@ -144,14 +146,37 @@ export async function startPostgres(): Promise<TestServer> {
   const data = join(dir, 'data');
   try {
     const asUser = await runAsPostgresUser(dir);
-    const initdb = postgresCommand(asUser, join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const initdb = postgresCommand(asUser, join(bin, 'initdb'), [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
     await run(...initdb, { cwd: dir }).catch((error: { stderr?: string; message: string }) => {
       throw new Error(`initdb failed: ${error.stderr?.trim() || error.message}`);
     });
     const port = await freePort();
     const settings = ['listen_addresses=127.0.0.1', 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
-    const postgres = postgresCommand(asUser, join(bin, 'postgres'), ['-D', data, '-p', String(port), '-k', '', ...settings.flatMap((setting) => ['-c', setting])]);
-    const accepting = () => run(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-t', '1']).then(() => true, () => false);
+    const postgres = postgresCommand(asUser, join(bin, 'postgres'), [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      '',
+      ...settings.flatMap((setting) => ['-c', setting]),
+    ]);
+    const accepting = () =>
+      run(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-t', '1']).then(
+        () => true,
+        () => false,
+      );
     const server = await startServerProcess(...postgres, accepting).catch((error: Error) => {
       throw new Error(`postgres failed: ${error.message}`);
     });

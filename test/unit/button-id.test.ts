@@ -14,7 +14,7 @@ describe('button ids', () => {
     for (const button of buttons) expect(parseButtonId(buildButtonId(button))).toEqual(button);
   });
 
-  it('stays inside Discord\'s 100-character custom id', () => {
+  it("stays inside Discord's 100-character custom id", () => {
     expect(buildButtonId({ action: 'done', lessonId: 'a'.repeat(40), ownerId: '1'.repeat(20) }).length).toBeLessThanOrEqual(100);
   });
 

@@ -83,14 +83,20 @@ describe('sharding settings', () => {
   it('reads DISCORD_GLOBAL_RATE as a whole number of requests a second, 50 unless Discord granted more', () => {
     expect(parseConfig({ DISCORD_TOKEN: 't' }).DISCORD_GLOBAL_RATE).toBe(50);
     expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '1200' }).DISCORD_GLOBAL_RATE).toBe(1200);
-    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: 'fast' })).toEqual(['DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "fast")']);
-    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '12.5' })).toEqual(['DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "12.5")']);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: 'fast' })).toEqual([
+      'DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "fast")',
+    ]);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '12.5' })).toEqual([
+      'DISCORD_GLOBAL_RATE must be a whole number of requests a second, such as 50 (got "12.5")',
+    ]);
     expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_GLOBAL_RATE: '0' })).toEqual(['DISCORD_GLOBAL_RATE must be at least 1 (got "0")']);
   });
 
   it('refuses SHARD_IDS without a numeric SHARD_COUNT, or beyond it', () => {
     expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_IDS: '0,1' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set to a number/)]);
-    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto', SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set to a number/)]);
+    expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto', SHARD_IDS: '0' })).toEqual([
+      expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set to a number/),
+    ]);
     expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: '2', SHARD_IDS: '1,2' })).toEqual(['SHARD_IDS must be below SHARD_COUNT (2) (got "1,2")']);
     expect(problemsOf({ DISCORD_TOKEN: 't', SHARD_COUNT: 'many' })).toEqual([expect.stringMatching(/^SHARD_COUNT must be "auto" or a whole number/)]);
   });

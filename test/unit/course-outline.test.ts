@@ -22,7 +22,7 @@ function problemsAfter(edit: (outline: any) => void): string[] {
 }
 
 describe('the shipped course outline', () => {
-  it('passes validation with both written parts in the notes\' order', () => {
+  it("passes validation with both written parts in the notes' order", () => {
     const course = loadCourse();
     expect(course.parts.map((part) => [part.id, part.lessons.length])).toEqual([
       ['mlops1', 11],
@@ -45,11 +45,15 @@ describe('the shipped course outline', () => {
 
 describe('an invalid outline is refused with the file, the path and the rule', () => {
   it('names a missing field', () => {
-    expect(problemsAfter((o) => delete o.parts[1].lessons[3].practice)).toEqual([expect.stringMatching(/^parts\[1\]\.lessons\[3\]\.practice: .*(required|expected string)/i)]);
+    expect(problemsAfter((o) => delete o.parts[1].lessons[3].practice)).toEqual([
+      expect.stringMatching(/^parts\[1\]\.lessons\[3\]\.practice: .*(required|expected string)/i),
+    ]);
   });
 
   it('names a duplicate id and where it was first used', () => {
-    expect(problemsAfter((o) => (o.parts[1].lessons[2].id = 'linux'))).toEqual(['parts[1].lessons[2].id: duplicate id "linux" (also used at parts.0.lessons.0)']);
+    expect(problemsAfter((o) => (o.parts[1].lessons[2].id = 'linux'))).toEqual([
+      'parts[1].lessons[2].id: duplicate id "linux" (also used at parts.0.lessons.0)',
+    ]);
   });
 
   it('names an over-long title', () => {
@@ -72,7 +76,9 @@ describe('an invalid outline is refused with the file, the path and the rule', (
       o.parts[1].lessons[0].keyTopics = Array.from({ length: 10 }, (_, i) => `${i} ${'t'.repeat(85)}`);
       o.parts[1].lessons[0].selfCheck = Array.from({ length: 4 }, (_, i) => `${i} ${'q'.repeat(230)}?`);
     });
-    expect(problems).toEqual([expect.stringMatching(/^parts\[1\]\.lessons\[0\]: the lesson's embed must stay under 6000 characters in all \(got 6\d{3}\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^parts\[1\]\.lessons\[0\]: the lesson's embed must stay under 6000 characters in all \(got 6\d{3}\)$/),
+    ]);
   });
 
   it('names a malformed slug and too few self-check questions', () => {
@@ -87,7 +93,9 @@ describe('an invalid outline is refused with the file, the path and the rule', (
   });
 
   it('reports bad JSON as such, with where it broke', () => {
-    expect(() => parseCourse('{"id": "mlops", ', 'data/course.json')).toThrow(/data\/course\.json is invalid:\n {2}- not valid JSON: .*position|JSON/);
+    expect(() => parseCourse('{"id": "mlops", ', 'data/course.json')).toThrow(
+      /data\/course\.json is invalid:\n {2}- not valid JSON: .*position|JSON/,
+    );
   });
 
   it('reports a file that cannot be read', () => {
@@ -96,7 +104,12 @@ describe('an invalid outline is refused with the file, the path and the rule', (
 
   it('accepts a new part added by editing data alone', () => {
     const outline = structuredClone(shipped);
-    outline.parts.push({ id: 'mlops3', title: 'MLOps3', objective: 'Serve models.', lessons: [{ ...outline.parts[0].lessons[0], id: 'model-serving', title: 'Model Serving' }] });
+    outline.parts.push({
+      id: 'mlops3',
+      title: 'MLOps3',
+      objective: 'Serve models.',
+      lessons: [{ ...outline.parts[0].lessons[0], id: 'model-serving', title: 'Model Serving' }],
+    });
     const course = parseCourse(JSON.stringify(outline), 'data/course.json');
     expect(course.lessons.at(-1)).toMatchObject({ id: 'model-serving', index: 18, part: { id: 'mlops3', index: 2 } });
   });

@@ -26,11 +26,17 @@ describe('loading button handlers from src/buttons/', () => {
   });
 
   it('refuses a second handler for one action, and an action the codec does not know', async () => {
-    await expect(loadButtonHandlers(buttonsFolder({ 'a.ts': handlerOf([...buttonActionNames]), 'b.ts': handlerOf(['done']) }))).rejects.toThrow(/b\.ts: a second handler for the button action "done"/);
-    await expect(loadButtonHandlers(buttonsFolder({ 'a.ts': handlerOf([...buttonActionNames, 'explode']) }))).rejects.toThrow(/"explode" is not an action of src\/ui\/custom-id\.ts/);
+    await expect(loadButtonHandlers(buttonsFolder({ 'a.ts': handlerOf([...buttonActionNames]), 'b.ts': handlerOf(['done']) }))).rejects.toThrow(
+      /b\.ts: a second handler for the button action "done"/,
+    );
+    await expect(loadButtonHandlers(buttonsFolder({ 'a.ts': handlerOf([...buttonActionNames, 'explode']) }))).rejects.toThrow(
+      /"explode" is not an action of src\/ui\/custom-id\.ts/,
+    );
   });
 
   it('names the file whose export is not a button handler', async () => {
-    await expect(loadButtonHandlers(buttonsFolder({ 'broken.ts': 'export default { execute() {} };\n' }))).rejects.toThrow(/broken\.ts must export default buttonHandler/);
+    await expect(loadButtonHandlers(buttonsFolder({ 'broken.ts': 'export default { execute() {} };\n' }))).rejects.toThrow(
+      /broken\.ts must export default buttonHandler/,
+    );
   });
 });

@@ -23,7 +23,9 @@ describe('loading commands from commands/', () => {
     const dir = commandsFolder({ 'broken.ts': "export default { data: { name: 'Broken Name', description: 'x' } };\n" });
     const attempt = loadCommands(dir);
     await expect(attempt).rejects.toThrow(CommandLoadError);
-    await expect(attempt).rejects.toThrow(/broken\.ts must export default \{ data, execute \} satisfies Command: data\.name: must be 1 to 32 lowercase.*; execute: must be a function/);
+    await expect(attempt).rejects.toThrow(
+      /broken\.ts must export default \{ data, execute \} satisfies Command: data\.name: must be 1 to 32 lowercase.*; execute: must be a function/,
+    );
   });
 
   it('refuses two commands with one name', async () => {

@@ -58,18 +58,26 @@ describe('the current streak', () => {
 
   it('counts the 23-hour day of a spring DST change as one day', () => {
     // Europe/Berlin springs forward on 2026-03-29: local 02:00 becomes 03:00.
-    const times = at('2026-03-28T22:30:00Z' /* 23:30 on the 28th */, '2026-03-29T21:45:00Z' /* 23:45 on the 29th */, '2026-03-29T22:15:00Z' /* 00:15 on the 30th */);
+    const times = at(
+      '2026-03-28T22:30:00Z' /* 23:30 on the 28th */,
+      '2026-03-29T21:45:00Z' /* 23:45 on the 29th */,
+      '2026-03-29T22:15:00Z' /* 00:15 on the 30th */,
+    );
     expect(currentStreak(times, new Date('2026-03-30T10:00:00Z'), 'Europe/Berlin')).toBe(3);
   });
 
   it('counts the 25-hour day of an autumn DST change as one day', () => {
     // America/New_York falls back on 2026-11-01: local 02:00 becomes 01:00 again.
-    const times = at('2026-10-31T04:30:00Z' /* 00:30 on the 31st */, '2026-11-01T04:30:00Z' /* 00:30 on the 1st, EDT */, '2026-11-02T04:30:00Z' /* 23:30 on the 1st, EST */);
+    const times = at(
+      '2026-10-31T04:30:00Z' /* 00:30 on the 31st */,
+      '2026-11-01T04:30:00Z' /* 00:30 on the 1st, EDT */,
+      '2026-11-02T04:30:00Z' /* 23:30 on the 1st, EST */,
+    );
     expect(currentStreak(times, new Date('2026-11-02T12:00:00Z'), 'America/New_York')).toBe(2);
     expect(currentStreak(times, new Date('2026-11-01T23:00:00Z'), 'America/New_York')).toBe(2);
   });
 
-  it('uses the learner\'s own days far from UTC', () => {
+  it("uses the learner's own days far from UTC", () => {
     // UTC sees study on June 1 and June 3 with a gap between; UTC+14 and UTC-11 see two consecutive local days.
     const times = at('2026-06-01T23:00:00Z', '2026-06-03T05:00:00Z');
     const now = new Date('2026-06-03T06:00:00Z');

@@ -10,7 +10,15 @@ const embed = { title: 'A lesson', description: 'Hello <@123456789012345678> and
 function recordingInteraction(state: { deferred?: boolean; replied?: boolean } = {}) {
   const sent: { method: string; options: Record<string, unknown> }[] = [];
   const record = (method: string) => async (options: Record<string, unknown>) => void sent.push({ method, options });
-  const interaction = { deferred: false, replied: false, ...state, isMessageComponent: () => false, reply: record('reply'), editReply: record('editReply'), followUp: record('followUp') };
+  const interaction = {
+    deferred: false,
+    replied: false,
+    ...state,
+    isMessageComponent: () => false,
+    reply: record('reply'),
+    editReply: record('editReply'),
+    followUp: record('followUp'),
+  };
   return { interaction: interaction as unknown as RepliableInteraction, sent };
 }
 
@@ -18,7 +26,9 @@ describe('every answer', () => {
   it('pings nobody and sends embeds and components as the JSON they are', async () => {
     const { interaction, sent } = recordingInteraction();
     await reply(interaction, { content: 'Hi @everyone', embeds: [embed], components: [{ type: 1, components: [] }] }, { ephemeral: true });
-    const [{ options }] = sent as unknown as [{ options: { allowedMentions: unknown; flags: number; embeds: { toJSON(): unknown }[]; components: { toJSON(): unknown }[] } }];
+    const [{ options }] = sent as unknown as [
+      { options: { allowedMentions: unknown; flags: number; embeds: { toJSON(): unknown }[]; components: { toJSON(): unknown }[] } },
+    ];
     expect(options.allowedMentions).toEqual({ parse: [] });
     expect(options.flags).toBe(MessageFlags.Ephemeral);
     expect(options.embeds[0]!.toJSON()).toBe(embed);
@@ -28,10 +38,16 @@ describe('every answer', () => {
   it('replaces a deferred reply whole, and answers errors the way the interaction allows', async () => {
     const deferred = recordingInteraction({ deferred: true });
     await editReply(deferred.interaction, { content: 'Done' });
-    expect(deferred.sent[0]).toMatchObject({ method: 'editReply', options: { content: 'Done', embeds: [], components: [], allowedMentions: { parse: [] } } });
+    expect(deferred.sent[0]).toMatchObject({
+      method: 'editReply',
+      options: { content: 'Done', embeds: [], components: [], allowedMentions: { parse: [] } },
+    });
     const answered = recordingInteraction({ replied: true });
     await answerEphemerally(answered.interaction, 'No such lesson');
-    expect(answered.sent[0]).toMatchObject({ method: 'followUp', options: { content: 'No such lesson', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } });
+    expect(answered.sent[0]).toMatchObject({
+      method: 'followUp',
+      options: { content: 'No such lesson', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } },
+    });
   });
 
   it('gives a message sent by REST (the daily post) no pings either', () => {
@@ -40,7 +56,8 @@ describe('every answer', () => {
 
   it('fails the lint of a handler that answers without the reply kit', async () => {
     const eslint = new ESLint({ cwd: projectRoot, overrideConfigFile: '.eslint.config.js' });
-    const handler = "export async function execute(interaction: { reply(options: object): Promise<void> }) {\n  await interaction.reply({ content: 'hi' });\n}\n";
+    const handler =
+      "export async function execute(interaction: { reply(options: object): Promise<void> }) {\n  await interaction.reply({ content: 'hi' });\n}\n";
     const [result] = await eslint.lintText(handler, { filePath: `${projectRoot}commands/example.ts` });
     expect(result!.messages.map((message) => message.message)).toContainEqual(expect.stringContaining('Answer interactions through src/ui/reply.ts'));
   });

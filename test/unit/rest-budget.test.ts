@@ -20,7 +20,8 @@ function memoryBudgetStore(): RestBudgetStore & { counts: Map<number, number> } 
     counts,
     reserveSlot: async () => 0,
     addInvalidRequests: async (minute, count) => void counts.set(minute, (counts.get(minute) ?? 0) + count),
-    invalidRequestsIn: async (minute, minutes) => [...counts].filter(([at]) => at > minute - minutes && at <= minute).reduce((sum, [, count]) => sum + count, 0),
+    invalidRequestsIn: async (minute, minutes) =>
+      [...counts].filter(([at]) => at > minute - minutes && at <= minute).reduce((sum, [, count]) => sum + count, 0),
     forgetInvalidRequestsBefore: async (minute) => [...counts.keys()].filter((at) => at < minute).forEach((at) => counts.delete(at)),
   };
 }
@@ -36,7 +37,13 @@ describe('send slots', () => {
   it('waits exactly as long as the store says its slot is away', async () => {
     const time = virtualTime();
     const waits: number[] = [];
-    const slots = createSendSlots({ reserve: async () => 42, ratePerSecond: 50, log: quiet, now: time.now, wait: async (ms) => void (waits.push(ms), time.advance(ms)) });
+    const slots = createSendSlots({
+      reserve: async () => 42,
+      ratePerSecond: 50,
+      log: quiet,
+      now: time.now,
+      wait: async (ms) => void (waits.push(ms), time.advance(ms)),
+    });
     await slots.take();
     expect(waits).toEqual([42]);
   });
@@ -53,7 +60,13 @@ describe('send slots', () => {
     const time = virtualTime();
     const lateness = [maxDriftMs + 30, 0];
     const reserve = vi.fn(async () => 10);
-    await createSendSlots({ reserve, ratePerSecond: 50, log: quiet, now: time.now, wait: async (ms) => time.advance(ms + (lateness.shift() ?? 0)) }).take();
+    await createSendSlots({
+      reserve,
+      ratePerSecond: 50,
+      log: quiet,
+      now: time.now,
+      wait: async (ms) => time.advance(ms + (lateness.shift() ?? 0)),
+    }).take();
     expect(reserve).toHaveBeenCalledTimes(2);
   });
 
@@ -107,7 +120,10 @@ describe('refused requests', () => {
 
   it('keeps its count when the store cannot take it, and adds it on the next try', async () => {
     const store = memoryBudgetStore();
-    const failing = { ...store, addInvalidRequests: vi.fn().mockRejectedValueOnce(new Error('store down')).mockImplementation(store.addInvalidRequests) };
+    const failing = {
+      ...store,
+      addInvalidRequests: vi.fn().mockRejectedValueOnce(new Error('store down')).mockImplementation(store.addInvalidRequests),
+    };
     const count = createRefusedRequestCount({ store: failing, clock: manualClock('2026-05-11T09:00:00Z'), log: captureLog().log });
     count.record(403, null);
     expect(await count.sync()).toBe(1);
@@ -132,7 +148,11 @@ describe('the bulk lane', () => {
       const all = Promise.all(Array.from({ length: 8 }, () => lane.send(refusedRequest)));
       await vi.waitFor(() => expect(lane.isPaused()).toBe(true));
       expect(sent).toBe(5);
-      expect(lines().find((line) => line.level === 50)).toMatchObject({ refused: 5, pauseAt: 5, msg: expect.stringMatching(/^pausing bulk sends: Discord refused 5 .* Cloudflare bans/) });
+      expect(lines().find((line) => line.level === 50)).toMatchObject({
+        refused: 5,
+        pauseAt: 5,
+        msg: expect.stringMatching(/^pausing bulk sends: Discord refused 5 .* Cloudflare bans/),
+      });
 
       await vi.waitFor(() => expect([...store.counts.values()]).toEqual([5]), { timeout: 3000 }); // shared through the store at 09:00
       clock.set('2026-05-11T09:10:00Z');

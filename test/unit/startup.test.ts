@@ -43,9 +43,17 @@ describe('starting the bot', () => {
 
   it('says in one log line that Discord is unreachable, retries, and exits 0 on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'study-store-'));
-    const run = runEntry('src/app/main.ts', { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite` });
+    const run = runEntry('src/app/main.ts', {
+      DISCORD_TOKEN: 'not-a-real-token',
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      STORE_URL: `sqlite://${cwd}/study.sqlite`,
+    });
     await waitForOutput(run, /"attempt":2/);
-    const lines = run.output().trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     const unreachable = lines.filter((line) => line.msg === 'Discord is not reachable; retrying');
     expect(unreachable.slice(0, 2)).toEqual([
       expect.objectContaining({ attempt: 1, retryInSeconds: 1, reason: expect.stringContaining('ECONNREFUSED') }),
@@ -69,9 +77,19 @@ describe('npm start', () => {
 
   it('starts from the build with the course from data/ and every command, and exits 0 on SIGTERM', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'study-store-'));
-    const run = runEntry(entry, { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite`, ...env }, [], nodeFlags);
+    const run = runEntry(
+      entry,
+      { DISCORD_TOKEN: 'not-a-real-token', DISCORD_API_URL: 'http://127.0.0.1:9/api', STORE_URL: `sqlite://${cwd}/study.sqlite`, ...env },
+      [],
+      nodeFlags,
+    );
     await waitForOutput(run, /"attempt":1/);
-    const starting = run.output().trim().split('\n').map((line) => JSON.parse(line)).find((line) => line.msg === 'starting');
+    const starting = run
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((line) => line.msg === 'starting');
     expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'schedule'] });
     run.child.kill('SIGTERM');
     expect(await run.exitCode).toBe(0);
@@ -81,7 +99,10 @@ describe('npm start', () => {
 describe('npm run check-course', () => {
   it('names the file, the path and the rule for a broken outline', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'study-course-')), 'course.json');
-    writeFileSync(file, JSON.stringify({ id: 'c', title: 'C', parts: [{ id: 'p', title: 'P', objective: 'O', lessons: [{ id: 'l', title: 'L' }] }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ id: 'c', title: 'C', parts: [{ id: 'p', title: 'P', objective: 'O', lessons: [{ id: 'l', title: 'L' }] }] }),
+    );
     const run = runEntry('src/course/check-course.ts', {}, [file]);
     expect(await run.exitCode).toBe(1);
     expect(run.output()).toContain(`The course outline ${file} is invalid:`);

@@ -12,8 +12,20 @@ const course = loadCourse();
 const owner = '123456789012345678';
 
 /** Discord's count for an embed's 6000-character total. */
-function embedLength(embed: { title?: string; description?: string; author?: { name: string }; footer?: { text: string }; fields?: { name: string; value: string }[] }) {
-  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.author?.name.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0);
+function embedLength(embed: {
+  title?: string;
+  description?: string;
+  author?: { name: string };
+  footer?: { text: string };
+  fields?: { name: string; value: string }[];
+}) {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.fields ?? []).reduce((sum, field) => sum + field.name.length + field.value.length, 0)
+  );
 }
 
 describe('truncating long text', () => {
@@ -38,7 +50,8 @@ describe('the lesson view', () => {
   });
 
   it('offers mark done, or undo once done, and leaves out previous on the first lesson and next on the last', () => {
-    const labels = (index: number, done: boolean) => lessonView(course, course.lessons[index]!, owner, done ? new Date() : undefined).components[0]!.components.map((button) => button.label);
+    const labels = (index: number, done: boolean) =>
+      lessonView(course, course.lessons[index]!, owner, done ? new Date() : undefined).components[0]!.components.map((button) => button.label);
     expect(labels(0, false)).toEqual(['Mark done', 'Next ▶']);
     expect(labels(5, true)).toEqual(['Mark not done', '◀ Previous', 'Next ▶']);
     expect(labels(17, false)).toEqual(['Mark done', '◀ Previous']);
@@ -80,7 +93,13 @@ describe('the group view', () => {
 
   it('ranks by lessons completed, equal counts sharing a rank', async () => {
     const lessons = course.lessons.map((lesson) => lesson.id);
-    const standings = await groupStandings(fakeStore({ a: lessons.slice(0, 2), b: lessons.slice(0, 5), c: lessons.slice(0, 2), d: [] }), course, 'g', now, 'UTC');
+    const standings = await groupStandings(
+      fakeStore({ a: lessons.slice(0, 2), b: lessons.slice(0, 5), c: lessons.slice(0, 2), d: [] }),
+      course,
+      'g',
+      now,
+      'UTC',
+    );
     expect(standings.map((row) => [row.userId, row.rank, row.done])).toEqual([
       ['b', 1, 5],
       ['a', 2, 2],
@@ -89,8 +108,13 @@ describe('the group view', () => {
     ]);
   });
 
-  it('pages by ten and always shows the viewer\'s own rank', async () => {
-    const progress = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`1000000000000000${String(i).padStart(2, '0')}`, course.lessons.slice(0, i % 18).map((lesson) => lesson.id)]));
+  it("pages by ten and always shows the viewer's own rank", async () => {
+    const progress = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [
+        `1000000000000000${String(i).padStart(2, '0')}`,
+        course.lessons.slice(0, i % 18).map((lesson) => lesson.id),
+      ]),
+    );
     const standings = await groupStandings(fakeStore(progress), course, 'g', now, 'UTC');
     const viewer = '100000000000000000';
     const page = groupView(course, 'Study Hall', standings, 1, viewer);

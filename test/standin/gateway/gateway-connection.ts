@@ -4,8 +4,7 @@ import type { FailureLog } from '../failures.ts';
 import { helloJson } from '../payloads/gateway-json.ts';
 import type { GatewaySession, IdentifyRecord } from './gateway-session.ts';
 
-const PRIVILEGED_INTENTS =
-  GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 /** What a connection needs from the gateway that owns the sessions. */
 export interface ConnectionHost {

@@ -36,8 +36,7 @@ export const discordErrors = {
   unknownMessage: (id: string) => reject(404, 'Unknown Message', 10008, 'unknown-resource', `unknown message ${id}`),
   unknownGuild: (id: string) => reject(404, 'Unknown Guild', 10004, 'unknown-resource', `unknown guild ${id}`),
   unknownUser: (id: string) => reject(404, 'Unknown User', 10013, 'unknown-resource', `unknown user ${id}`),
-  unknownApplication: (id: string) =>
-    reject(404, 'Unknown Application', 10002, 'unknown-resource', `application ${id} is not the bot's application`),
+  unknownApplication: (id: string) => reject(404, 'Unknown Application', 10002, 'unknown-resource', `application ${id} is not the bot's application`),
   unknownCommand: (id: string) => reject(404, 'Unknown application command', 10063, 'unknown-resource', `unknown command ${id}`),
   unknownInteraction: (reason: string) => reject(404, 'Unknown interaction', 10062, 'interaction', reason),
   alreadyAcknowledged: (id: string) =>

@@ -6,10 +6,7 @@ export interface RoutePattern {
   pattern: string;
 }
 
-export type RouteLookup<T> =
-  | { found: 'route'; route: T; params: Record<string, string> }
-  | { found: 'other-method' }
-  | { found: 'nothing' };
+export type RouteLookup<T> = { found: 'route'; route: T; params: Record<string, string> } | { found: 'other-method' } | { found: 'nothing' };
 
 /** Matches request paths segment by segment; literal segments (like `@original`) win over parameters. */
 export class Router<T extends RoutePattern> {

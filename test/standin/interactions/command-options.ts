@@ -40,11 +40,7 @@ export interface Invoker {
 }
 
 /** Builds `data.options` and `data.resolved` the way a Discord client fills them from the command definition. */
-export function buildInteractionOptions(
-  command: APIApplicationCommand,
-  request: OptionsRequest,
-  invoker: Invoker,
-) {
+export function buildInteractionOptions(command: APIApplicationCommand, request: OptionsRequest, invoker: Invoker) {
   const resolved: Resolved = {};
   const given = request.options ?? {};
   if (Array.isArray(given) && given.some((option) => option.type === T.Subcommand || option.type === T.SubcommandGroup)) {

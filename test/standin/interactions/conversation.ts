@@ -166,7 +166,8 @@ export class Conversation {
     const requested = invocation.channel ?? guild?.general;
     const channel = requested ? world.channel(requested.id) : world.dmChannelWith(user);
     if (!channel) throw new Error(`channel ${requested?.name ?? requested?.id} does not exist (was it deleted?)`);
-    if ((channel.guildId ?? undefined) !== guild?.id) throw new Error(`channel ${channel.name ?? channel.id} is not in ${guild ? `guild ${guild.name}` : 'a DM'}`);
+    if ((channel.guildId ?? undefined) !== guild?.id)
+      throw new Error(`channel ${channel.name ?? channel.id} is not in ${guild ? `guild ${guild.name}` : 'a DM'}`);
     if (guild && (guild.permissionsIn(channel, user.id) & PermissionFlagsBits.ViewChannel) === 0n) {
       throw new Error(`${user.username} cannot see #${channel.name} (channel overwrites), so cannot interact there`);
     }

@@ -1,9 +1,4 @@
-import type {
-  APIApplicationCommandOptionChoice,
-  APIInteractionResponseCallbackData,
-  InteractionResponseType,
-  InteractionType,
-} from 'discord.js';
+import type { APIApplicationCommandOptionChoice, APIInteractionResponseCallbackData, InteractionResponseType, InteractionType } from 'discord.js';
 import type { ChannelRecord, StandinUser } from '../world/records.ts';
 
 /** A message body as the bot sent it in a callback, an edit or a follow-up. */

@@ -45,9 +45,7 @@ export interface MessageOrigin {
 
 export function createMessageJson(body: MessageFields, origin: MessageOrigin): APIMessage {
   const content = body.content ?? '';
-  const referenced = body.message_reference?.message_id
-    ? origin.findMessage(body.message_reference.message_id)
-    : undefined;
+  const referenced = body.message_reference?.message_id ? origin.findMessage(body.message_reference.message_id) : undefined;
   return {
     id: origin.id,
     channel_id: origin.channel.id,

@@ -7,11 +7,5 @@ import type { RouteContext } from './route-context.ts';
 import { webhookRoutes } from './webhook-routes.ts';
 
 export function allRoutes(context: RouteContext): RestRoute[] {
-  return [
-    ...metaRoutes(context),
-    ...commandRoutes(context),
-    ...channelRoutes(context),
-    ...interactionRoutes(context),
-    ...webhookRoutes(context),
-  ];
+  return [...metaRoutes(context), ...commandRoutes(context), ...channelRoutes(context), ...interactionRoutes(context), ...webhookRoutes(context)];
 }

@@ -28,7 +28,12 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
   const recentWithNonce = (channel: ChannelRecord, nonce: string | number | null | undefined) =>
     nonce === undefined || nonce === null
       ? undefined
-      : world.messages.visibleIn(channel.id).find((message) => message.author.id === world.bot.id && message.nonce === nonce && context.clock.now() - Date.parse(message.timestamp) < NONCE_WINDOW_MS);
+      : world.messages
+          .visibleIn(channel.id)
+          .find(
+            (message) =>
+              message.author.id === world.bot.id && message.nonce === nonce && context.clock.now() - Date.parse(message.timestamp) < NONCE_WINDOW_MS,
+          );
   const messageIn = (channel: ChannelRecord, id: string) => {
     const stored = world.messages.get(id);
     if (!stored || stored.ephemeral || stored.json.channel_id !== channel.id) throw discordErrors.unknownMessage(id);
@@ -91,10 +96,14 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
         const granted = requireView(channel);
         const message = messageIn(channel, params.message_id!);
         if (message.author.id !== world.bot.id) {
-          throw new DiscordHttpError(403, { message: 'Cannot edit a message authored by another user', code: 50005 }, {
-            kind: 'invalid-body',
-            reasons: [`the bot tried to edit message ${message.id} by ${message.author.username}`],
-          });
+          throw new DiscordHttpError(
+            403,
+            { message: 'Cannot edit a message authored by another user', code: 50005 },
+            {
+              kind: 'invalid-body',
+              reasons: [`the bot tried to edit message ${message.id} by ${message.author.username}`],
+            },
+          );
         }
         if (files.length > 0) requirePermissions(channel, P.AttachFiles, 'attach files');
         return { status: 200, body: world.editMessage(message.id, withoutUnpermittedEmbeds(valid as MessageFields, granted), files) };
@@ -124,19 +133,37 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
         const starter = messageIn(channel, params.message_id!);
         requirePermissions(channel, P.CreatePublicThreads, 'start a thread');
         if (channel.type !== ChannelType.GuildText) {
-          throw new DiscordHttpError(400, { message: 'Cannot execute action on this channel type', code: 50024 }, {
-            kind: 'invalid-body',
-            reasons: [`threads can only start from messages in text channels (channel ${channel.id} has type ${channel.type})`],
-          });
+          throw new DiscordHttpError(
+            400,
+            { message: 'Cannot execute action on this channel type', code: 50024 },
+            {
+              kind: 'invalid-body',
+              reasons: [`threads can only start from messages in text channels (channel ${channel.id} has type ${channel.type})`],
+            },
+          );
         }
         if (starter.thread) {
-          throw new DiscordHttpError(400, { message: 'A thread has already been created for this message', code: 160004 }, {
-            kind: 'invalid-body',
-            reasons: [`message ${starter.id} already has a thread`],
-          });
+          throw new DiscordHttpError(
+            400,
+            { message: 'A thread has already been created for this message', code: 160004 },
+            {
+              kind: 'invalid-body',
+              reasons: [`message ${starter.id} already has a thread`],
+            },
+          );
         }
-        const thread = startThread(context, channel, starter.id, String(valid.name), Number(valid.auto_archive_duration ?? DEFAULT_AUTO_ARCHIVE_MINUTES));
-        world.messages.replace(starter.id, { ...starter, thread: channelJson(thread) as never, flags: ((starter.flags ?? 0) | MessageFlags.HasThread) as MessageFlags });
+        const thread = startThread(
+          context,
+          channel,
+          starter.id,
+          String(valid.name),
+          Number(valid.auto_archive_duration ?? DEFAULT_AUTO_ARCHIVE_MINUTES),
+        );
+        world.messages.replace(starter.id, {
+          ...starter,
+          thread: channelJson(thread) as never,
+          flags: ((starter.flags ?? 0) | MessageFlags.HasThread) as MessageFlags,
+        });
         return { status: 201, body: channelJson(thread) };
       },
     },

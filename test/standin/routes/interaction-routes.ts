@@ -21,13 +21,20 @@ export function interactionRoutes(context: RouteContext): RestRoute[] {
         if (record.callback) throw discordErrors.alreadyAcknowledged(record.label);
         const elapsed = context.clock.now() - record.createdAt;
         if (elapsed > context.interactionDeadlineMs) {
-          return reject(context, record, discordErrors.unknownInteraction(
-            `${record.label} was answered ${elapsed} ms after it was sent; Discord only accepts a first response within ${context.interactionDeadlineMs} ms (defer sooner)`,
-          ));
+          return reject(
+            context,
+            record,
+            discordErrors.unknownInteraction(
+              `${record.label} was answered ${elapsed} ms after it was sent; Discord only accepts a first response within ${context.interactionDeadlineMs} ms (defer sooner)`,
+            ),
+          );
         }
         let callback: CallbackBody;
         try {
-          callback = requireValidBody('interaction-callback', body, { hasFiles: files.length > 0, interactionType: record.type }) as unknown as CallbackBody;
+          callback = requireValidBody('interaction-callback', body, {
+            hasFiles: files.length > 0,
+            interactionType: record.type,
+          }) as unknown as CallbackBody;
         } catch (error) {
           return reject(context, record, error);
         }

@@ -53,7 +53,12 @@ export function metaRoutes(context: RouteContext): RestRoute[] {
       method: 'GET',
       pattern: '/guilds/:guild_id/channels',
       auth: true,
-      handle: ({ params }) => ({ status: 200, body: guildOrFail(params.guild_id!).channels.filter((c) => !c.thread).map(channelJson) }),
+      handle: ({ params }) => ({
+        status: 200,
+        body: guildOrFail(params.guild_id!)
+          .channels.filter((c) => !c.thread)
+          .map(channelJson),
+      }),
     },
     {
       method: 'GET',

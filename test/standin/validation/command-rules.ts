@@ -17,7 +17,8 @@ export function commandListViolations(commands: Json[]): Violation[] {
   const found: Violation[] = [];
   commands.forEach((command, index) => {
     const key = `${String(command.type ?? CHAT_INPUT)}:${String(command.name)}`;
-    if (seen.has(key)) found.push(violation([index, 'name'], `duplicate command name ${JSON.stringify(command.name)}`, 'APPLICATION_COMMANDS_DUPLICATE_NAME'));
+    if (seen.has(key))
+      found.push(violation([index, 'name'], `duplicate command name ${JSON.stringify(command.name)}`, 'APPLICATION_COMMANDS_DUPLICATE_NAME'));
     seen.add(key);
     found.push(...commandViolations(command, [index]));
   });
@@ -38,7 +39,13 @@ export function commandViolations(command: Json, path: Path): Violation[] {
   }
   const permissions = command.default_member_permissions;
   if (typeof permissions === 'string' && !/^\d+$/.test(permissions)) {
-    found.push(violation([...path, 'default_member_permissions'], `must be a permission bitfield of digits (got ${JSON.stringify(permissions)})`, 'BASE_TYPE_BAD_TYPE'));
+    found.push(
+      violation(
+        [...path, 'default_member_permissions'],
+        `must be a permission bitfield of digits (got ${JSON.stringify(permissions)})`,
+        'BASE_TYPE_BAD_TYPE',
+      ),
+    );
   }
   return found;
 }
@@ -54,13 +61,21 @@ function optionListViolations(options: Json[], path: Path): Violation[] {
   options.forEach((option, index) => {
     const optionPath = [...path, index];
     if (names.has(String(option.name))) {
-      found.push(violation([...optionPath, 'name'], `duplicate option name ${JSON.stringify(option.name)}`, 'APPLICATION_COMMAND_OPTIONS_DUPLICATE_NAME'));
+      found.push(
+        violation([...optionPath, 'name'], `duplicate option name ${JSON.stringify(option.name)}`, 'APPLICATION_COMMAND_OPTIONS_DUPLICATE_NAME'),
+      );
     }
     names.add(String(option.name));
     found.push(...nameViolations(option.name, [...optionPath, 'name']));
     if (!isSubcommand(option)) {
       if (option.required === true && optionalSeen) {
-        found.push(violation([...optionPath, 'required'], 'required options must be listed before optional ones', 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID'));
+        found.push(
+          violation(
+            [...optionPath, 'required'],
+            'required options must be listed before optional ones',
+            'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          ),
+        );
       }
       if (option.required !== true) optionalSeen = true;
     }
@@ -77,7 +92,13 @@ function choiceViolations(option: Json, path: Path): Violation[] {
   const found: Violation[] = [];
   const choices = asArray(option.choices);
   if (option.autocomplete === true && choices.length > 0) {
-    found.push(violation([...path, 'autocomplete'], 'an option cannot have both autocomplete and choices', 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES'));
+    found.push(
+      violation(
+        [...path, 'autocomplete'],
+        'an option cannot have both autocomplete and choices',
+        'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_WITH_CHOICES',
+      ),
+    );
   }
   if (option.type === STRING) found.push(...stringChoiceValueViolations(choices, [...path, 'choices']));
   return found;

@@ -40,7 +40,13 @@ function contentViolations(body: Json, usesComponentsV2: boolean): Violation[] {
     found.push(violation(['content'], `at most ${MESSAGE_LIMITS.content} characters (got ${length(body.content)})`, 'BASE_TYPE_MAX_LENGTH'));
   }
   if (usesComponentsV2 && (body.content || asArray(body.embeds).length > 0)) {
-    found.push(violation(['content'], 'content and embeds cannot be sent with the IS_COMPONENTS_V2 flag', 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2'));
+    found.push(
+      violation(
+        ['content'],
+        'content and embeds cannot be sent with the IS_COMPONENTS_V2 flag',
+        'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+      ),
+    );
   }
   return found;
 }
@@ -88,10 +94,22 @@ function actionRowViolations(rows: Json[]): Violation[] {
     const children = asArray(row.components);
     const what = children.every((child) => child.type === BUTTON) ? 'buttons' : 'components';
     if (children.length > MESSAGE_LIMITS.componentsPerRow) {
-      found.push(violation(['components', index, 'components'], `at most ${MESSAGE_LIMITS.componentsPerRow} ${what} per action row (got ${children.length})`, 'COMPONENT_LAYOUT_WIDTH_EXCEEDED'));
+      found.push(
+        violation(
+          ['components', index, 'components'],
+          `at most ${MESSAGE_LIMITS.componentsPerRow} ${what} per action row (got ${children.length})`,
+          'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        ),
+      );
     }
     if (children.length > 1 && children.some((child) => SELECT_TYPES.has(Number(child.type)))) {
-      found.push(violation(['components', index, 'components'], `a select menu must be alone in its action row (got ${children.length} components)`, 'COMPONENT_LAYOUT_WIDTH_EXCEEDED'));
+      found.push(
+        violation(
+          ['components', index, 'components'],
+          `a select menu must be alone in its action row (got ${children.length} components)`,
+          'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        ),
+      );
     }
   });
   return found;
@@ -105,7 +123,9 @@ function interactiveComponentViolations(components: Json[]): Violation[] {
     if (typeof component.custom_id === 'string') {
       const customId = component.custom_id;
       if (customId.length > MESSAGE_LIMITS.customId) {
-        found.push(violation([...path, 'custom_id'], `at most ${MESSAGE_LIMITS.customId} characters (got ${customId.length})`, 'BASE_TYPE_MAX_LENGTH'));
+        found.push(
+          violation([...path, 'custom_id'], `at most ${MESSAGE_LIMITS.customId} characters (got ${customId.length})`, 'BASE_TYPE_MAX_LENGTH'),
+        );
       }
       if (seenCustomIds.has(customId)) {
         const rule = `duplicate custom_id ${JSON.stringify(customId)}: custom_ids must be unique within a message`;
@@ -124,7 +144,8 @@ function buttonViolations(button: Json, path: Path): Violation[] {
   const found: Violation[] = [];
   if (button.style === LINK_STYLE) {
     if (!button.url) found.push(violation([...path, 'url'], 'link buttons (style 5) need a url', 'BASE_TYPE_REQUIRED'));
-    if (button.custom_id !== undefined) found.push(violation([...path, 'custom_id'], 'link buttons (style 5) cannot have a custom_id', 'BUTTON_COMPONENT_INVALID'));
+    if (button.custom_id !== undefined)
+      found.push(violation([...path, 'custom_id'], 'link buttons (style 5) cannot have a custom_id', 'BUTTON_COMPONENT_INVALID'));
   } else if (button.style === PREMIUM_STYLE) {
     if (!button.sku_id) found.push(violation([...path, 'sku_id'], 'premium buttons (style 6) need a sku_id', 'BASE_TYPE_REQUIRED'));
   } else if (typeof button.custom_id !== 'string' || button.custom_id.length === 0) {

@@ -90,7 +90,13 @@ function callbackViolations(body: Json, context: BodyContext): Violation[] {
   if (!schema) return [violation(['type'], `unknown interaction callback type ${JSON.stringify(body.type)}`, 'BASE_TYPE_CHOICES')];
   const allowed = context.interactionType === undefined ? undefined : ALLOWED_CALLBACKS[context.interactionType];
   if (allowed && !allowed.types.includes(type)) {
-    return [violation(['type'], `callback type ${type} cannot answer ${allowed.name} interaction (allowed: ${allowed.types.join(', ')})`, 'INTERACTION_CALLBACK_TYPE_INVALID')];
+    return [
+      violation(
+        ['type'],
+        `callback type ${type} cannot answer ${allowed.name} interaction (allowed: ${allowed.types.join(', ')})`,
+        'INTERACTION_CALLBACK_TYPE_INVALID',
+      ),
+    ];
   }
   const data = typeof body.data === 'object' && body.data !== null ? (body.data as Json) : {};
   const extras: Violation[] = [];

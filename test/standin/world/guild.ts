@@ -154,7 +154,11 @@ export class StandinGuild {
   addEmoji(name: string, options: { animated?: boolean } = {}): StandinEmoji {
     const emoji = { id: this.host.ids.next(), name, animated: options.animated ?? false };
     this.emojis.push(emoji);
-    this.publish(GatewayDispatchEvents.GuildEmojisUpdate, { guild_id: this.id, emojis: this.emojis.map(emojiJson) }, GatewayIntentBits.GuildExpressions);
+    this.publish(
+      GatewayDispatchEvents.GuildEmojisUpdate,
+      { guild_id: this.id, emojis: this.emojis.map(emojiJson) },
+      GatewayIntentBits.GuildExpressions,
+    );
     return emoji;
   }
 
@@ -192,11 +196,7 @@ export class StandinGuild {
       nick: nick ?? null,
     };
     this.memberRecords.set(user.id, member);
-    this.publish(
-      GatewayDispatchEvents.GuildMemberAdd,
-      { ...memberJson(member), guild_id: this.id },
-      GatewayIntentBits.GuildMembers,
-    );
+    this.publish(GatewayDispatchEvents.GuildMemberAdd, { ...memberJson(member), guild_id: this.id }, GatewayIntentBits.GuildMembers);
     return member;
   }
 
@@ -204,9 +204,7 @@ export class StandinGuild {
   permissionsOf(userId: string): bigint {
     const member = this.memberRecords.get(userId);
     if (!member) throw new Error(`${userId} is not a member of guild ${this.name}`);
-    const rolePermissions = this.roles
-      .filter((role) => role.id === this.id || member.roleIds.includes(role.id))
-      .map((role) => role.permissions);
+    const rolePermissions = this.roles.filter((role) => role.id === this.id || member.roleIds.includes(role.id)).map((role) => role.permissions);
     return combinePermissions(userId === this.owner.id, rolePermissions);
   }
 

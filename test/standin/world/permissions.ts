@@ -22,8 +22,7 @@ export const EVERYONE_PERMISSIONS =
   P.SendMessagesInThreads;
 
 /** The bot's managed role, as if invited with the usual text-bot permissions. */
-export const DEFAULT_BOT_PERMISSIONS =
-  EVERYONE_PERMISSIONS | P.ManageMessages | P.ManageThreads | P.UseExternalStickers;
+export const DEFAULT_BOT_PERMISSIONS = EVERYONE_PERMISSIONS | P.ManageMessages | P.ManageThreads | P.UseExternalStickers;
 
 export const ALL_PERMISSIONS = Object.values(P).reduce((all, bit) => all | bit, 0n);
 
