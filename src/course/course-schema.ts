@@ -9,7 +9,7 @@ const slug = z
 
 const text = (max: number, description: string) => z.string().trim().min(1, 'must not be empty').max(max).describe(description);
 
-export const lessonSchema = z.strictObject({
+const lessonSchema = z.strictObject({
   id: slug,
   title: text(limits.lessonTitle, 'The lesson title, shown in autocomplete with its part.'),
   summary: text(limits.summary, 'What the lesson is about and why it matters, in a few sentences.'),
@@ -26,7 +26,7 @@ export const lessonSchema = z.strictObject({
     .describe('Two to four self-check questions.'),
 });
 
-export const partSchema = z.strictObject({
+const partSchema = z.strictObject({
   id: slug,
   title: text(limits.partTitle, 'The part title, for example "MLOps1".'),
   objective: text(limits.objective, 'What a learner can do after the part.'),

@@ -4,7 +4,7 @@ import { StartError } from '../util/start-error.ts';
 import type { ButtonHandler } from './handler.ts';
 import { handlerFiles } from './handler-files.ts';
 
-export const buttonsDir = fileURLToPath(new URL('../buttons/', import.meta.url));
+const buttonsDir = fileURLToPath(new URL('../buttons/', import.meta.url));
 
 export class ButtonLoadError extends StartError {
   override name = 'ButtonLoadError';

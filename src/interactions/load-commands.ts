@@ -5,7 +5,7 @@ import { formatPath } from '../course/load-course.ts';
 import type { Command } from './handler.ts';
 import { handlerFiles } from './handler-files.ts';
 
-export const commandsDir = fileURLToPath(new URL('../../commands/', import.meta.url));
+const commandsDir = fileURLToPath(new URL('../../commands/', import.meta.url));
 
 const isFunction = (value: unknown) => typeof value === 'function';
 const commandShape = z.object({

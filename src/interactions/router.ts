@@ -6,7 +6,7 @@ import { routeButton } from './route-button.ts';
 import { createRosterRecorder } from './roster-recorder.ts';
 import { UserError } from '../ui/user-error.ts';
 
-export const apologyText = 'Something went wrong on our side. It has been logged; please try again in a moment.';
+const apologyText = 'Something went wrong on our side. It has been logged; please try again in a moment.';
 
 function describe(interaction: Interaction) {
   return { interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id, kind: interaction.type };

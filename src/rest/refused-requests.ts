@@ -6,7 +6,7 @@ import type { RestBudgetStore } from '../store/rest-budget-store.ts';
 export const discordBanLimit = 10_000;
 export const windowMinutes = 10;
 /** Bulk sending pauses at half of Discord's limit: room for every process's requests still in flight. */
-export const defaultPauseAt = discordBanLimit / 2;
+const defaultPauseAt = discordBanLimit / 2;
 
 const minuteOf = (clock: Clock) => Math.floor(clock.now().getTime() / 60_000);
 

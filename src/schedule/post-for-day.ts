@@ -31,12 +31,12 @@ export type PostOutcome =
  * answers a repeat within a few minutes with the first message instead of a second one:
  * the guard for a send that went through just before its process died.
  */
-export function dailyNonce(guildId: string, date: string): string {
+function dailyNonce(guildId: string, date: string): string {
   return createHash('sha256').update(`${guildId}:${date}`).digest('base64url').slice(0, 25);
 }
 
 /** A claim older than this with no result means its process died between claim and send (sooner when it is known to be gone). */
-export const staleClaimMs = 5 * 60_000;
+const staleClaimMs = 5 * 60_000;
 const maxAttempts = 6;
 
 /** The lesson the group is on: the pointer's lesson, the first lesson when unset or gone, null when finished. */

@@ -10,7 +10,7 @@ export function encodeEnvelope(value: unknown): string {
 }
 
 /** Keyv's own envelope is JSON; a row that is not JSON comes back as its raw text so validation can reject it. */
-export function parseEnvelope(raw: string) {
+function parseEnvelope(raw: string) {
   try {
     return JSON.parse(raw);
   } catch {

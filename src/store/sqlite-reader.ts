@@ -19,7 +19,7 @@ export interface SqliteReader extends SqliteReads {
 const readerBusyTimeoutMs = 1000;
 
 /** The statements both kinds of reads use: one key, keys in a JSON array bound as one parameter, a key range. */
-export const readSql = (table: string) => ({
+const readSql = (table: string) => ({
   one: `SELECT key, value FROM ${table} WHERE key = ?`,
   many: `SELECT key, value FROM ${table} WHERE key IN (SELECT value FROM json_each(?))`,
   range: `SELECT key, value FROM ${table} WHERE key >= ? AND key < ?`,

@@ -4,7 +4,7 @@ export class StoreError extends StartError {
 }
 
 /** STORE_URL as it may be shown in messages and logs: with any password masked. */
-export function describeStoreUrl(url: string): string {
+function describeStoreUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

@@ -24,7 +24,7 @@ export interface StudyStore {
   close(): Promise<void>;
 }
 
-export function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
+function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
   let closed: Promise<void> | undefined;
   backend.onError((error) => log.error({ err: error }, 'store error'));
   return {

@@ -19,7 +19,7 @@ export interface Payload {
 }
 
 /** Nobody is pinged by anything the bot sends, whatever its text says. */
-export const noPings = { parse: [] as [] };
+const noPings = { parse: [] as [] };
 
 /**
  * discord.js turns plain payload objects into its builders before sending, validating them

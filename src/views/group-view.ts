@@ -5,13 +5,13 @@ import type { Standing } from '../progress/standings.ts';
 import { button, buttonRow } from '../ui/components.ts';
 import type { Payload } from '../ui/reply.ts';
 
-export const groupPageSize = 10;
+const groupPageSize = 10;
 
 /** Mentions in an embed render as names and never ping anyone. */
 const line = (row: Standing, total: number) =>
   `**#${row.rank}** <@${row.userId}>: ${row.done}/${total} (${row.percent}%)${row.streak > 0 ? ` · 🔥 ${row.streak}` : ''}${row.studiedToday ? ' · 📌' : ''}`;
 
-export function pageCount(standings: Standing[]): number {
+function pageCount(standings: Standing[]): number {
   return Math.max(1, Math.ceil(standings.length / groupPageSize));
 }
 

@@ -11,7 +11,7 @@ export function lessonPosition(course: Course, lesson: Lesson): string {
   return `${lesson.part.title} · Lesson ${lesson.index + 1} of ${course.lessons.length}`;
 }
 
-export function doneMark(completedAt: Date | undefined): string {
+function doneMark(completedAt: Date | undefined): string {
   return completedAt ? `✅ Done ${time(completedAt, TimestampStyles.RelativeTime)}` : '⬜ Not done yet';
 }
 
