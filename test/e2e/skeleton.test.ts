@@ -167,31 +167,36 @@ describe("the interaction router's error boundary", () => {
 });
 
 describe('the bot as a process', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('shuts down on %s with exit code 0', async (signal) => {
-    const discord = await startStandin();
-    const temp = tempStoreDir();
-    try {
-      const hall = discord.addGuild({ name: 'Study Hall' });
-      const bot = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/app/main.ts', import.meta.url).pathname], {
-        cwd: temp.dir,
-        env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: temp.url },
-      });
-      let output = '';
-      bot.stdout.on('data', (chunk) => (output += chunk));
-      bot.stderr.on('data', (chunk) => (output += chunk));
-      await discord.waitForReady();
-      const reply = await discord.command({ user: hall.owner, guild: hall, name: 'course' });
-      expect(reply.callback.data?.embeds).toHaveLength(1);
-      bot.kill(signal);
-      const [code] = await once(bot, 'exit');
-      expect(code).toBe(0);
-      expect(output).toContain('"msg":"stopped"');
-      expect(output).not.toContain(discord.token);
-    } finally {
-      await discord.close();
-      temp.remove();
-    }
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'shuts down on %s with exit code 0',
+    async (signal) => {
+      // A bot process started through tsx from a fresh clone compiles every module first: give it time to connect.
+      const discord = await startStandin({ timeoutMs: 30_000 });
+      const temp = tempStoreDir();
+      try {
+        const hall = discord.addGuild({ name: 'Study Hall' });
+        const bot = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), new URL('../../src/app/main.ts', import.meta.url).pathname], {
+          cwd: temp.dir,
+          env: { PATH: process.env.PATH ?? '', DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, STORE_URL: temp.url },
+        });
+        let output = '';
+        bot.stdout.on('data', (chunk) => (output += chunk));
+        bot.stderr.on('data', (chunk) => (output += chunk));
+        await discord.waitForReady();
+        const reply = await discord.command({ user: hall.owner, guild: hall, name: 'course' });
+        expect(reply.callback.data?.embeds).toHaveLength(1);
+        bot.kill(signal);
+        const [code] = await once(bot, 'exit');
+        expect(code).toBe(0);
+        expect(output).toContain('"msg":"stopped"');
+        expect(output).not.toContain(discord.token);
+      } finally {
+        await discord.close();
+        temp.remove();
+      }
+    },
+    60_000,
+  );
 
   it('registers the commands in one server with npm run deploy-commands and DISCORD_GUILD_ID', async () => {
     const discord = await startStandin();
