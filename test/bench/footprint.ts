@@ -11,6 +11,9 @@ import type { LoadKind, ServerShape } from './standin-worker.ts';
 
 const workerEntry = fileURLToPath(new URL('./standin-worker.ts', import.meta.url));
 
+/** The middle value (the upper of the two middle ones for an even count). */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export type FootprintSideName = 'bot' | 'bare' | 'bareDefaultCaches' | 'botBefore';
 
 export interface FootprintSide {
@@ -94,7 +97,6 @@ export async function measureSide(
         clearInterval(sampler);
       }
       samples.push(bot.memoryMb());
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
       return {
         rssMb: median(samples.map((sample) => sample.rss)),
         peakRssMb: Math.max(...samples.map((sample) => sample.rss)),
@@ -133,7 +135,6 @@ export async function benchFootprint(
     for (const name of ['bare', 'bot', 'bareDefaultCaches', 'botBefore'] as const)
       runs[name].push(await measureSide(name, servers, shape, activeLearners, storedLearners, settleMs, sampleMs));
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const medianSide = (sides: FootprintSide[]): FootprintSide => ({
     rssMb: median(sides.map((side) => side.rssMb)),
     peakRssMb: median(sides.map((side) => side.peakRssMb)),
