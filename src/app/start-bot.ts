@@ -1,10 +1,10 @@
 import { Events, type Client } from 'discord.js';
-import cron from 'node-cron';
 import type { Config } from '../config/env-schema.ts';
 import { createInteractionRouter, type Handlers } from '../interactions/router.ts';
 import { createRestBudget } from '../rest/rest-budget.ts';
 import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
 import { createPostSender } from '../schedule/post-sender.ts';
+import { everyMinute } from '../schedule/every-minute.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 import type { Command, HandlerContext } from '../interactions/handler.ts';
 import { createClient } from '../discord/create-client.ts';
@@ -54,7 +54,7 @@ export function startBot(options: BotOptions): RunningBot {
   const route = createInteractionRouter({ commands, buttons: options.buttons }, { ...options, lessonOfTheDay: poster });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   logConnection(client, log);
-  let minuteTask: ReturnType<typeof cron.schedule> | undefined;
+  let minuteTask: ReturnType<typeof everyMinute> | undefined;
   const ready = new Promise<void>((resolve) =>
     client.once(Events.ClientReady, async (readyClient) => {
       log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'ready');
@@ -65,10 +65,7 @@ export function startBot(options: BotOptions): RunningBot {
         );
       await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
       if (options.runCron !== false)
-        minuteTask = cron.schedule(
-          '* * * * *',
-          () => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')),
-        );
+        minuteTask = everyMinute(() => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
       resolve();
     }),
   );
@@ -81,7 +78,7 @@ export function startBot(options: BotOptions): RunningBot {
     ready,
     async stop() {
       stopping.abort();
-      await minuteTask?.destroy();
+      minuteTask?.stop();
       budget.close();
       await client.destroy();
     },

@@ -12,10 +12,13 @@ export interface Standing {
 /** A learner's row before ranking, with when they last studied (ms; Infinity when never). */
 export type UnrankedStanding = Omit<Standing, 'rank'> & { lastStudiedAt: number };
 
+// Ids are compared as plain strings: localeCompare would load ICU's collation for a tie-break.
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Ranked by lessons completed, then streak, then who got there first. */
 export function rankStandings(rows: UnrankedStanding[]): Standing[] {
   const sorted = [...rows].sort(
-    (a, b) => b.done - a.done || b.streak - a.streak || a.lastStudiedAt - b.lastStudiedAt || a.userId.localeCompare(b.userId),
+    (a, b) => b.done - a.done || b.streak - a.streak || a.lastStudiedAt - b.lastStudiedAt || byCodeUnits(a.userId, b.userId),
   );
   let rank = 0;
   return sorted.map(({ lastStudiedAt: _last, ...row }, i) => {

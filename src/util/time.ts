@@ -1,24 +1,4 @@
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-const weekdayNumbers: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
+import { utcOffsetMinutes } from './time-zones.ts';
 
 export interface LocalTime {
   /** YYYY-MM-DD */
@@ -29,33 +9,18 @@ export interface LocalTime {
   minutes: number;
 }
 
-/**
- * Every UTC offset in use since 1972 is a whole number of minutes, so one minute of UTC is one
- * minute of wall clock everywhere: the answer for a zone and a minute is kept, since formatting
- * costs more than the rest of an interaction's arithmetic (every learner's "now", every server's
- * schedule each minute). Bounded: past the limit it starts over.
- */
-const byZoneAndMinute = new Map<string, LocalTime>();
-const rememberAtMost = 5_000;
+const pad = (value: number) => String(value).padStart(2, '0');
 
-/** The wall-clock date, weekday and time of `instant` in the IANA time zone. */
+/** The wall-clock date, weekday and time of `instant` in the IANA time zone (UTC for a zone the rules do not know). */
 export function localTime(instant: Date, timeZone: string): Readonly<LocalTime> {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / 60_000)}`;
-  const known = byZoneAndMinute.get(key);
-  if (known) return known;
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  const local = {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: weekdayNumbers[parts.weekday!]!,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
+  const offset = utcOffsetMinutes(instant.getTime(), timeZone) ?? 0;
+  // Shifted by the offset, the UTC fields of the instant read as the zone's wall clock.
+  const wall = new Date(Math.floor(instant.getTime() / 60_000 + offset) * 60_000);
+  return {
+    date: `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`,
+    weekday: wall.getUTCDay(),
+    minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
   };
-  if (byZoneAndMinute.size >= rememberAtMost) byZoneAndMinute.clear();
-  byZoneAndMinute.set(key, local);
-  return local;
 }
 
 /** The calendar date (YYYY-MM-DD) at `instant` in the IANA time zone. */
@@ -69,13 +34,7 @@ export function dayNumber(date: string): number {
   return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
 }
 
-/** True when Intl knows the IANA time zone name (for example "America/New_York"). */
+/** True when the IANA rules know the time zone name (for example "America/New_York"; case does not matter). */
 export function isValidTimeZone(name: string): boolean {
-  if (name.trim() === '') return false;
-  try {
-    formatterFor(name);
-    return true;
-  } catch {
-    return false;
-  }
+  return name.trim() !== '' && utcOffsetMinutes(0, name) !== undefined;
 }

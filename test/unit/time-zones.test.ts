@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { isValidTimeZone, localTime } from '../../src/util/time.ts';
+import { timeZoneNames, timeZoneRulesVersion, utcOffsetMinutes } from '../../src/util/time-zones.ts';
+import { searchTimeZones } from '../../src/ui/choices.ts';
+
+// The reference: Node's own ICU, which the bot no longer loads at run time.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function icuWallClock(at: number, timeZone: string) {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    const options = { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+    formatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-US', { ...options, weekday: 'short' })));
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(at)).map((part) => [part.type, part.value]));
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday!);
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+const minute = 60_000;
+const from = Date.UTC(2000, 0, 1);
+// Node 20's ICU has the IANA rules of 2025; later releases changed a few zones from 2026 on.
+const until = Date.UTC(2026, 0, 1);
+// The only zone whose past the two releases disagree on: Moldova's changes of offset since 2022 (the packaged rules are the newer release).
+const newerRulesDiffer = 'Europe/Chisinau';
+
+describe('time zones without Intl', () => {
+  it('reads the wall clock as ICU does for every zone Node knows, either side of every change of offset and every few weeks, 2000 to 2025', () => {
+    const day = 24 * 60 * minute;
+    const mismatches: string[] = [];
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      if (zone === newerRulesDiffer) continue;
+      const instants: number[] = [];
+      for (let at = from; at < until; at += 23 * day + 7 * 60 * minute + 13 * minute) instants.push(at);
+      for (let at = from; at < until; at += day) {
+        if (utcOffsetMinutes(at, zone) === utcOffsetMinutes(at + day, zone)) continue;
+        // The first minute of the new offset, found by halving the day.
+        let [before, after] = [at, at + day];
+        while (after - before > minute) {
+          const middle = before + Math.floor((after - before) / 2 / minute) * minute;
+          if (utcOffsetMinutes(middle, zone) === utcOffsetMinutes(at, zone)) before = middle;
+          else after = middle;
+        }
+        instants.push(after - minute, after);
+      }
+      for (const at of instants) {
+        const ours = localTime(new Date(at), zone);
+        const icu = icuWallClock(at, zone);
+        if (ours.date !== icu.date || ours.weekday !== icu.weekday || ours.minutes !== icu.minutes)
+          mismatches.push(`${zone} at ${new Date(at).toISOString()}: ${JSON.stringify(ours)} but ICU ${JSON.stringify(icu)}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it('knows every zone name ICU knows, aliases, and any case; nothing else', () => {
+    expect(Intl.supportedValuesOf('timeZone').filter((zone) => !isValidTimeZone(zone))).toEqual([]);
+    for (const name of ['UTC', 'Etc/GMT+5', 'US/Eastern', 'Asia/Calcutta', 'europe/berlin', 'AMERICA/NEW_YORK'])
+      expect(isValidTimeZone(name)).toBe(true);
+    for (const name of ['', ' ', 'Mars/Olympus_Mons', 'Europe/Berlin ', 'CET+1']) expect(isValidTimeZone(name)).toBe(false);
+    expect(timeZoneNames()).toContain('Europe/Amsterdam');
+    expect(timeZoneRulesVersion()).toMatch(/^20\d\d[a-z]$/);
+  });
+
+  it('reads an alias as the zone it points to', () => {
+    const at = Date.UTC(2025, 6, 1, 12);
+    expect(utcOffsetMinutes(at, 'Asia/Calcutta')).toBe(330);
+    expect(utcOffsetMinutes(at, 'US/Eastern')).toBe(utcOffsetMinutes(at, 'America/New_York'));
+    expect(utcOffsetMinutes(at, 'America/New_York')).toBe(-240);
+  });
+
+  it('offers regional zone names in autocomplete, UTC first, and leaves legacy aliases out', () => {
+    expect(searchTimeZones('')[0]).toBe('UTC');
+    expect(searchTimeZones('amster')).toEqual(['Europe/Amsterdam']);
+    expect(searchTimeZones('new york')).toContain('America/New_York');
+    expect(searchTimeZones('eastern')).not.toContain('US/Eastern');
+  });
+});
