@@ -1,5 +1,5 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { inServersAndDMs } from '../src/interactions/command-reach.ts';
+import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import type { Command } from '../src/interactions/handler.ts';
 import { reply } from '../src/ui/reply.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
@@ -8,7 +8,7 @@ const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'course',
   description: 'The course at a glance: its parts, their objectives and every lesson in order',
-  ...inServersAndDMs,
+  ...forLearnersAnywhere,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {

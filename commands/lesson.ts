@@ -1,11 +1,11 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/interactions/handler.ts';
-import { inServersAndDMs } from '../src/interactions/command-reach.ts';
-import { lessonChoiceName } from '../src/course/limits.ts';
+import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { lessonView } from '../src/views/lesson-view.ts';
 import { resolveLesson } from '../src/lessons/resolve-lesson.ts';
-import { searchLessons } from '../src/lessons/search-lessons.ts';
+import { lessonChoices } from '../src/lessons/search-lessons.ts';
 import { getCompletions, nextLesson } from '../src/progress/completions.ts';
+import { bestScore } from '../src/progress/quiz.ts';
 import { reply } from '../src/ui/reply.ts';
 import { courseOverviewEmbed } from '../src/views/course-overview.ts';
 
@@ -22,7 +22,7 @@ const data = {
       required: false,
     },
   ],
-  ...inServersAndDMs,
+  ...forLearnersAnywhere,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {
@@ -39,10 +39,9 @@ export default {
       });
       return;
     }
-    await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id)));
+    await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id), await bestScore(store, learnerId, lesson.id)));
   },
   async autocomplete(interaction, { course }) {
-    const lessons = searchLessons(course, interaction.options.getFocused());
-    await interaction.respond(lessons.map((lesson) => ({ name: lessonChoiceName(lesson.part.title, lesson.title), value: lesson.id })));
+    await interaction.respond(lessonChoices(course, interaction.options.getFocused()));
   },
 } satisfies Command;

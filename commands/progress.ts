@@ -1,17 +1,19 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/interactions/handler.ts';
-import { inServersAndDMs } from '../src/interactions/command-reach.ts';
+import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
 import { serverDay } from '../src/queries/server-day.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
+import { quizStanding } from '../src/progress/quiz-standing.ts';
+import { localDate } from '../src/util/time.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'progress',
-  description: 'Your progress per part and overall, your streak and your next lesson',
+  description: 'Your progress per part and overall, streak, next lesson, quiz scores and reviews due',
   options: [
     {
       type: ApplicationCommandOptionType.User,
@@ -20,7 +22,7 @@ const data = {
       required: false,
     },
   ],
-  ...inServersAndDMs,
+  ...forLearnersAnywhere,
 } satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
 export default {
@@ -37,6 +39,9 @@ export default {
     const timeZone = interaction.inGuild()
       ? (await serverDay(lessonOfTheDay, store.schedules, course, clock.now(), defaultTimeZone, interaction.guildId)).timeZone
       : defaultTimeZone;
-    await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone)] });
+    // Quiz results show when learners post their own /progress, never when someone else looks them up.
+    const ownQuizResults =
+      learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, localDate(clock.now(), timeZone)) : undefined;
+    await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone, ownQuizResults)] });
   },
 } satisfies Command;

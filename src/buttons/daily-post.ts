@@ -2,6 +2,7 @@ import { buttonHandler } from '../interactions/handler.ts';
 import { lessonOfButton } from '../lessons/lesson-of-button.ts';
 import { completeLesson, getCompletions } from '../progress/completions.ts';
 import { progressStats } from '../progress/stats.ts';
+import { bestScore } from '../progress/quiz.ts';
 import { reply } from '../ui/reply.ts';
 import { lessonView } from '../views/lesson-view.ts';
 
@@ -11,7 +12,8 @@ export default buttonHandler(['studied', 'full'], async (interaction, button, { 
   const learnerId = interaction.user.id;
   let completions = await getCompletions(store, course, learnerId);
   if (button.action === 'full') {
-    await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id)), { ephemeral: true });
+    const best = await bestScore(store, learnerId, lesson.id);
+    await reply(interaction, lessonView(course, lesson, learnerId, completions.get(lesson.id), best), { ephemeral: true });
     return;
   }
   const already = completions.has(lesson.id);

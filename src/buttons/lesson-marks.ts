@@ -2,6 +2,7 @@ import { buttonHandler } from '../interactions/handler.ts';
 import { lessonOfButton } from '../lessons/lesson-of-button.ts';
 import { completeLesson, getCompletions, uncompleteLesson } from '../progress/completions.ts';
 import { progressStats } from '../progress/stats.ts';
+import { bestScore } from '../progress/quiz.ts';
 import { reply, update } from '../ui/reply.ts';
 import { lessonView } from '../views/lesson-view.ts';
 
@@ -17,7 +18,7 @@ export default buttonHandler(['done', 'undo', 'open'], async (interaction, butto
   if (button.action === 'done' && !before.has(lesson.id)) await completeLesson(store, clock, learnerId, lesson);
   if (button.action === 'undo' && before.has(lesson.id)) await uncompleteLesson(store, learnerId, lesson);
   const completions = button.action === 'open' ? before : await getCompletions(store, course, learnerId);
-  const view = lessonView(course, lesson, learnerId, completions.get(lesson.id));
+  const view = lessonView(course, lesson, learnerId, completions.get(lesson.id), await bestScore(store, learnerId, lesson.id));
   if (learnerId === button.ownerId) {
     await update(interaction, view);
     return;

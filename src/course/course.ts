@@ -1,4 +1,4 @@
-import type { CourseData, LessonData } from './course-schema.ts';
+import type { CourseData, LessonData, QuizQuestionData } from './course-schema.ts';
 
 export interface Part {
   id: string;
@@ -22,6 +22,14 @@ export interface Course {
   /** Every lesson in study order, across parts. */
   lessons: Lesson[];
   lessonById(id: string): Lesson | undefined;
+  /** A quiz question by its id, with its lesson and its position in the lesson's quiz. */
+  questionById(id: string): QuizQuestion | undefined;
+}
+
+export interface QuizQuestion extends QuizQuestionData {
+  lesson: Lesson;
+  /** 0-based position in the lesson's quiz. */
+  index: number;
 }
 
 /** Links validated outline data into a course with positions and lookups. */
@@ -37,5 +45,8 @@ export function buildCourse(data: CourseData): Course {
     return part;
   });
   const byId = new Map(lessons.map((lesson) => [lesson.id, lesson]));
-  return { id: data.id, title: data.title, parts, lessons, lessonById: (id) => byId.get(id) };
+  const questions = new Map(
+    lessons.flatMap((lesson) => lesson.quiz.map((question, index): [string, QuizQuestion] => [question.id, { ...question, lesson, index }])),
+  );
+  return { id: data.id, title: data.title, parts, lessons, lessonById: (id) => byId.get(id), questionById: (id) => questions.get(id) };
 }

@@ -14,6 +14,14 @@ export const courseLimits = {
   practice: 1000,
   selfCheckQuestion: 240,
   selfCheck: { min: 2, max: 4 },
+  /** A quiz question's id travels in its buttons' custom ids (100 characters with the rest). */
+  questionId: 48,
+  quizQuestion: 300,
+  /** An option, with its letter ("A. "), is a button label: at most 80 characters. */
+  quizOption: 76,
+  quizOptions: { min: 3, max: 4 },
+  quizExplanation: 400,
+  quiz: { min: 4, max: 6 },
   choiceName: 100,
   embedTotal: 6000,
 } as const;

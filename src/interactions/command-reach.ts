@@ -5,3 +5,12 @@ export const inServersAndDMs = {
   integration_types: [ApplicationIntegrationType.GuildInstall],
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
 };
+
+/**
+ * Commands about the learner's own study: also where a learner has added the app to their
+ * account (user install), so they can study from any DM or group DM.
+ */
+export const forLearnersAnywhere = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};

@@ -1,3 +1,4 @@
+import { ApplicationIntegrationType } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import type { ButtonActionName } from '../ui/custom-id.ts';
 import { answerEphemerally } from '../ui/reply.ts';
@@ -26,7 +27,9 @@ async function run(
   context: HandlerContext,
   recordLearner: RecordLearner,
 ) {
-  if (interaction.inGuild()) await recordLearner(interaction.guildId, interaction.user.id);
+  // Only where the server installed the bot: a learner's own user install used in a server does not put them on its roster.
+  if (interaction.inGuild() && interaction.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === interaction.guildId)
+    await recordLearner(interaction.guildId, interaction.user.id);
   if (interaction.isButton()) return routeButton(interaction, buttons, context);
   const command = commands.get(interaction.commandName);
   if (!command) throw new UserError(`The command /${interaction.commandName} is not available any more.`);

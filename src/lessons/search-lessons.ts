@@ -1,3 +1,4 @@
+import { lessonChoiceName } from '../course/limits.ts';
 import type { Course, Lesson } from '../course/course.ts';
 import { maxChoices } from '../ui/choices.ts';
 
@@ -30,4 +31,9 @@ export function searchLessons(course: Course, typed: string, limit = maxChoices)
     .sort((a, b) => a.rank - b.rank || a.lesson.index - b.lesson.index)
     .slice(0, limit)
     .map((match) => match.lesson);
+}
+
+/** The autocomplete choices for a lesson option (/lesson, /quiz): the matching lessons, named with their part. */
+export function lessonChoices(course: Course, typed: string) {
+  return searchLessons(course, typed).map((lesson) => ({ name: lessonChoiceName(lesson.part.title, lesson.title), value: lesson.id }));
 }

@@ -8,6 +8,11 @@ export const storeKeys = {
   schemaVersion: 'meta:schema-version',
   completionPrefix: (userId: string) => `completion:${userId}:`,
   completion: (userId: string, lessonId: string) => `completion:${userId}:${lessonId}`,
+  /** A learner's review schedule of one quiz question: one key each, so answers from two devices never overwrite each other. */
+  reviewPrefix: (userId: string) => `review:${userId}:`,
+  review: (userId: string, questionId: string) => `review:${userId}:${questionId}`,
+  quizBestPrefix: (userId: string) => `quiz-best:${userId}:`,
+  quizBest: (userId: string, lessonId: string) => `quiz-best:${userId}:${lessonId}`,
   rosterPrefix: (guildId: string) => `roster:${guildId}:`,
   rosterEntry: (guildId: string, userId: string) => `roster:${guildId}:${userId}`,
   schedulePrefix: 'schedule:',

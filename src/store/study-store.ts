@@ -2,6 +2,7 @@ import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
 import { readValidUnder } from './read-valid.ts';
+import { createQuizStore, type QuizStore } from './quiz-store.ts';
 import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
 import { ensureSchemaVersion } from './schema-version.ts';
@@ -18,6 +19,8 @@ export interface StudyStore {
   listLearners(guildId: string): Promise<string[]>;
   /** Lesson-of-the-day schedules, pointers and daily post records. */
   schedules: ScheduleStore;
+  /** Quiz answers: review schedules and best scores. */
+  quiz: QuizStore;
   /** The bot's one REST budget: its shared send slots and its count of refused requests. */
   restBudget: RestBudgetStore;
   /** Releases the store's connections so the process can exit; closing again does nothing more. */
@@ -51,6 +54,7 @@ function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
       return (await backend.listKeys(prefix)).map((key) => key.slice(prefix.length));
     },
     schedules: createScheduleStore(backend, log),
+    quiz: createQuizStore(backend, log),
     restBudget: createRestBudgetStore(backend, log),
     close: () => (closed ??= backend.close()),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { slugPattern } from '../course/limits.ts';
+import { courseLimits, slugPattern } from '../course/limits.ts';
 
 /**
  * Every button's custom id, built and parsed here only: `sc1:<action>:<fields…>`.
@@ -8,7 +8,13 @@ import { slugPattern } from '../course/limits.ts';
  */
 const version = 'sc1';
 const snowflake = z.string().regex(/^\d{17,20}$/);
-const lessonId = z.string().max(40).regex(slugPattern);
+const lessonId = z.string().max(courseLimits.idLength).regex(slugPattern);
+const questionId = z.string().max(courseLimits.questionId).regex(slugPattern);
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+const choice = count(courseLimits.quizOptions.max - 1);
+const quizCount = count(courseLimits.quiz.max);
+/** Questions in one review session (reviewSessionSize in progress/review-queue.ts). */
+const sessionCount = count(10);
 
 /**
  * One entry per action: its fields, in the order they appear in the id. A new button is one
@@ -25,6 +31,16 @@ const actions = {
   studied: { lessonId },
   /** Lesson of the day: open the full lesson for whoever clicks, ephemerally. */
   full: { lessonId },
+  /** Start the lesson's quiz for whoever clicks, privately. */
+  quiz: { lessonId },
+  /** Answer a quiz question: the option chosen, the score and questions asked before it, and whose quiz it is. */
+  answer: { questionId, choice, score: quizCount, asked: quizCount, ownerId: snowflake },
+  /** After the feedback: the lesson's next question, or the score. */
+  quizNext: { questionId, score: quizCount, asked: quizCount, ownerId: snowflake },
+  /** Answer a question due for review: reviewed and right before it in this session. */
+  reviewAnswer: { questionId, choice, reviewed: sessionCount, right: sessionCount, ownerId: snowflake },
+  /** The session's next question due for review, or its summary. */
+  reviewNext: { reviewed: sessionCount, right: sessionCount, ownerId: snowflake },
   /** Show a page of the group view. */
   group: { page: z.coerce.number().int().min(0).max(10_000), ownerId: snowflake },
 } satisfies Record<string, z.ZodRawShape>;
@@ -50,7 +66,10 @@ export class ButtonIdError extends Error {
 
 export function buildButtonId(button: ButtonAction): string {
   const values = Object.keys(actions[button.action]).map((field) => String((button as Record<string, unknown>)[field]));
-  return [version, button.action, ...values].join(':');
+  const id = [version, button.action, ...values].join(':');
+  // Discord refuses a custom id over 100 characters; the fields' limits keep every id under it.
+  if (id.length > 100) throw new Error(`button id over 100 characters: ${id}`);
+  return id;
 }
 
 export function parseButtonId(customId: string): ButtonAction {

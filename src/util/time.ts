@@ -38,3 +38,20 @@ export function dayNumber(date: string): number {
 export function isValidTimeZone(name: string): boolean {
   return name.trim() !== '' && utcOffsetMinutes(0, name) !== undefined;
 }
+
+/** The calendar date `days` after `date` (YYYY-MM-DD; negative goes back). */
+export function addDays(date: string, days: number): string {
+  return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first instant of the local calendar date in the zone (its first minute that exists, on a day that starts in a DST gap). */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  const midnightAsUtc = dayNumber(date) * 86_400_000;
+  let instant = midnightAsUtc - (utcOffsetMinutes(midnightAsUtc, timeZone) ?? 0) * 60_000;
+  // Once more with the offset in force at that instant, for days whose offset changed overnight.
+  instant = midnightAsUtc - (utcOffsetMinutes(instant, timeZone) ?? 0) * 60_000;
+  // Then to the day's first minute: forward out of the day before (a gap), back over a repeated hour.
+  while (localTime(new Date(instant), timeZone).date < date) instant += 60_000;
+  for (let steps = 0; steps < 180 && localTime(new Date(instant - 60_000), timeZone).date === date; steps += 1) instant -= 60_000;
+  return new Date(instant);
+}

@@ -4,7 +4,7 @@ import { buildButtonId } from '../ui/custom-id.ts';
 import { button, buttonRow } from '../ui/components.ts';
 
 /**
- * Mark done (or undo), previous and next (where there is one). Ids carry the owner so a
+ * Mark done (or undo), the lesson's quiz (private to whoever clicks), previous and next (where there is one). Ids carry the owner so a
  * click by anyone else acts for the clicker, and the intended action so a double click
  * cannot flip the mark back.
  */
@@ -16,5 +16,6 @@ export function lessonButtons(course: Course, lesson: Lesson, ownerId: string, d
     : button(buildButtonId({ action: 'done', lessonId: lesson.id, ownerId }), 'Mark done', ButtonStyle.Success, { emoji: '✅' });
   const navigate = (target: Lesson, label: string) =>
     button(buildButtonId({ action: 'open', lessonId: target.id, ownerId }), label, ButtonStyle.Secondary);
-  return buttonRow(mark, ...(previous ? [navigate(previous, '◀ Previous')] : []), ...(next ? [navigate(next, 'Next ▶')] : []));
+  const quiz = button(buildButtonId({ action: 'quiz', lessonId: lesson.id }), 'Quiz', ButtonStyle.Primary, { emoji: '📝' });
+  return buttonRow(mark, quiz, ...(previous ? [navigate(previous, '◀ Previous')] : []), ...(next ? [navigate(next, 'Next ▶')] : []));
 }

@@ -24,6 +24,7 @@ export function lessonOfTheDayMessage(course: Course, lesson: Lesson, date: stri
   const buttons = buttonRow(
     button(buildButtonId({ action: 'studied', lessonId: lesson.id }), 'Studied it', ButtonStyle.Success, { emoji: '✅' }),
     button(buildButtonId({ action: 'full', lessonId: lesson.id }), 'Open the full lesson', ButtonStyle.Secondary),
+    button(buildButtonId({ action: 'quiz', lessonId: lesson.id }), 'Quiz', ButtonStyle.Primary, { emoji: '📝' }),
   );
   return { embeds: [embed], components: [buttons] };
 }

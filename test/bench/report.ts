@@ -3,6 +3,7 @@ import type { FootprintResult } from './footprint.ts';
 import type { SaturationRow } from './saturation.ts';
 import type { LatencyRow } from './interaction-latency.ts';
 import type { MemoryStartupResult } from './memory-startup.ts';
+import type { ReviewReadResult } from './review-read.ts';
 import type { StoreResult } from './store-throughput.ts';
 
 export interface Row {
@@ -58,6 +59,17 @@ export function fanoutRows(results: FanoutResult[]): Row[] {
       met: ratio <= 1.1 && clean,
     };
   });
+}
+
+export function reviewReadRows(result: ReviewReadResult): Row[] {
+  return (['p50', 'p99'] as const).map((quantile) => ({
+    what: `reviews due for one learner, ${result.learners} learners × ${result.perLearner} review states, ${quantile}`,
+    bot: fineMs(result.read[quantile]),
+    reference: 'one range read of the learner’s keys',
+    ratio: '',
+    target: quantile === 'p99' ? '< 5 ms' : 'for reference',
+    met: quantile === 'p99' ? result.read.p99 < 5 : undefined,
+  }));
 }
 
 export function storeRows(result: StoreResult): Row[] {

@@ -5,8 +5,9 @@ import { benchFanout, topologies } from './fanout.ts';
 import { benchFootprint } from './footprint.ts';
 import { benchInteractions } from './interaction-latency.ts';
 import { benchMemoryAndStartup } from './memory-startup.ts';
-import { fanoutRows, footprintRows, latencyRows, markdownTable, memoryRows, saturationRows, storeRows, type Row } from './report.ts';
+import { fanoutRows, footprintRows, latencyRows, markdownTable, memoryRows, reviewReadRows, saturationRows, storeRows, type Row } from './report.ts';
 import { benchSaturation } from './saturation.ts';
+import { benchReviewRead } from './review-read.ts';
 import { benchStore } from './store-throughput.ts';
 
 const realServer = { textChannels: 9, roles: 6, emojis: 15 };
@@ -19,6 +20,7 @@ export const fullPlan = {
   fanouts: [1000, 10_000],
   topologies,
   learners: 100_000,
+  reviewsPerLearner: 50,
   writes: 20_000,
   reads: 5000,
   servers: 1000,
@@ -36,6 +38,7 @@ export const quickPlan = {
   fanouts: [20],
   topologies,
   learners: 2000,
+  reviewsPerLearner: 50,
   writes: 500,
   reads: 200,
   servers: 10,
@@ -54,6 +57,7 @@ export const smokePlan = {
   fanouts: [5],
   topologies,
   learners: 300,
+  reviewsPerLearner: 5,
   writes: 100,
   reads: 30,
   servers: 3,
@@ -95,12 +99,26 @@ export async function runBenchmarks(
   if (sections.includes('store')) {
     log('store…');
     add(storeRows(await benchStore(plan.learners, plan.writes, plan.reads)));
+    log('reviews due…');
+    add(reviewReadRows(await benchReviewRead(plan.learners, plan.reviewsPerLearner, plan.reads)));
   }
   if (sections.includes('latency')) {
     log('interaction latency…');
     add(
       latencyRows(
         await benchInteractions(['lesson', 'progress', 'button', 'autocomplete'], plan.rates, plan.loadMs, plan.warmupMs, plan.latencyRounds),
+      ),
+    );
+    log('quiz and review latency…');
+    add(
+      latencyRows(
+        await benchInteractions(
+          ['quiz', 'review'],
+          plan.rates.filter((rate) => rate <= 200),
+          plan.loadMs,
+          plan.warmupMs,
+          plan.latencyRounds,
+        ),
       ),
     );
   }

@@ -2,6 +2,7 @@
 // loop. Driven by the benchmark runner over IPC (see rpc.ts); latencies are taken here, on
 // Discord's side: from the interaction's dispatch to the bot's callback.
 import { performance } from 'node:perf_hooks';
+import { InteractionResponseType } from 'discord.js';
 import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember } from 'discord-standin';
 import { serveRpc } from './rpc.ts';
 
@@ -11,7 +12,22 @@ const channels: StandinChannel[] = [];
 const members: StandinMember[] = [];
 let buttonMessage: { id: string; customId: string; user: StandinMember } | undefined;
 
-export type LoadKind = 'lesson' | 'progress' | 'button' | 'autocomplete';
+export type LoadKind = 'lesson' | 'progress' | 'button' | 'autocomplete' | 'quiz' | 'review';
+
+/** Each member's quiz message and the button to click next on it (the first: an option, then Next, …). */
+const quizMessages = new Map<string, { id: string; customId: string }>();
+
+/** One step of a member's quiz: /quiz to start, then the first button of whatever the message shows (an answer, Next, Quiz again). */
+async function quizStep(user: StandinMember) {
+  const current = quizMessages.get(user.id);
+  const exchange = current
+    ? await discord.clickButton({ user, message: { id: current.id }, customId: current.customId })
+    : await discord.command({ user, guild: guilds[0]!, channel: channels[0]!, name: 'quiz', options: { lesson: 'linux' } });
+  const updated = exchange.callback.type === InteractionResponseType.UpdateMessage;
+  const id = updated ? current!.id : exchange.message.id;
+  const first = (exchange.callback.data?.components?.[0] as { components: { custom_id: string }[] } | undefined)?.components[0];
+  if (first) quizMessages.set(user.id, { id, customId: first.custom_id });
+}
 
 function interactionOf(kind: LoadKind, i: number): () => Promise<unknown> {
   const user = members[i % members.length]!;
@@ -19,6 +35,8 @@ function interactionOf(kind: LoadKind, i: number): () => Promise<unknown> {
   const channel = channels[0]!;
   if (kind === 'lesson') return () => discord.command({ user, guild, channel, name: 'lesson', options: { lesson: 'web-api' } });
   if (kind === 'progress') return () => discord.command({ user, guild, channel, name: 'progress' });
+  if (kind === 'review') return () => discord.command({ user, guild, channel, name: 'review' });
+  if (kind === 'quiz') return () => quizStep(user);
   if (kind === 'autocomplete') return () => discord.autocomplete({ user, guild, channel, name: 'lesson', focused: { name: 'lesson', value: 'kaf' } });
   // Someone other than the message's owner: the bot answers with a private copy and the message stays as it is.
   const button = buttonMessage!;

@@ -48,9 +48,9 @@ describe('/lesson', () => {
     expect(reply.callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const embed = embedOf(reply.callback.data);
     expect(embed).toMatchObject({ title: 'Web APIs', author: { name: 'MLOps1 · Lesson 4 of 18' } });
-    expect(embed.description).toMatch(/^⬜ Not done yet\n\n/);
+    expect(embed.description).toMatch(/^⬜ Not done yet · 📝 Quiz not taken yet\n\n/);
     expect(embed.fields?.map((field) => field.name)).toEqual(['Key topics', 'Practice', 'Check yourself']);
-    expect(buttonsOf(reply.callback.data).map((button) => button.label)).toEqual(['Mark done', '◀ Previous', 'Next ▶']);
+    expect(buttonsOf(reply.callback.data).map((button) => button.label)).toEqual(['Mark done', 'Quiz', '◀ Previous', 'Next ▶']);
   });
 
   it("opens the caller's next lesson without an option", async () => {

@@ -50,6 +50,7 @@ describe('the lesson of the day', () => {
     expect(buttonsOf(post!).map((button) => [button.label, button.style])).toEqual([
       ['Studied it', ButtonStyle.Success],
       ['Open the full lesson', ButtonStyle.Secondary],
+      ['Quiz', ButtonStyle.Primary],
     ]);
     expect(h.discord.threadsIn(study).map((thread) => thread.name)).toEqual(['Linux · 2026-05-11']);
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../src/util/clock.ts';
 import { buildCourse, type Course } from '../../src/course/course.ts';
 
-/** A course of `partSizes[i]` lessons per part, ids `p<i>-l<j>`, for domain tests. */
+/** A course of `partSizes[i]` lessons per part, ids `p<i>-l<j>`, each with four quiz questions `p<i>-l<j>-q<k>` (option 0 right), for domain tests. */
 export function makeCourse(...partSizes: number[]): Course {
   return buildCourse({
     id: 'test-course',
@@ -17,6 +17,13 @@ export function makeCourse(...partSizes: number[]): Course {
         keyTopics: ['one', 'two', 'three'],
         practice: 'Practise.',
         selfCheck: ['Why?', 'How?'],
+        quiz: Array.from({ length: 4 }, (_, q) => ({
+          id: `p${p + 1}-l${l + 1}-q${q + 1}`,
+          question: `Question ${q + 1}?`,
+          options: ['Right', 'Wrong', 'Also wrong'],
+          answer: 0,
+          explanation: 'Because it is right.',
+        })),
       })),
     })),
   });

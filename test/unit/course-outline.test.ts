@@ -108,9 +108,57 @@ describe('an invalid outline is refused with the file, the path and the rule', (
       id: 'mlops3',
       title: 'MLOps3',
       objective: 'Serve models.',
-      lessons: [{ ...outline.parts[0].lessons[0], id: 'model-serving', title: 'Model Serving' }],
+      lessons: [
+        {
+          ...outline.parts[0].lessons[0],
+          id: 'model-serving',
+          title: 'Model Serving',
+          quiz: outline.parts[0].lessons[0].quiz.map((question: { id: string }) => ({ ...question, id: `serving-${question.id}` })),
+        },
+      ],
     });
     const course = parseCourse(JSON.stringify(outline), 'data/course.json');
     expect(course.lessons.at(-1)).toMatchObject({ id: 'model-serving', index: 18, part: { id: 'mlops3', index: 2 } });
+  });
+
+  it('gives every lesson a quiz of 4 to 6 questions, each with 3 or 4 distinct options, one answer among them and an explanation', () => {
+    const course = loadCourse();
+    for (const lesson of course.lessons) {
+      expect(lesson.quiz.length).toBeGreaterThanOrEqual(4);
+      expect(lesson.quiz.length).toBeLessThanOrEqual(6);
+      for (const question of lesson.quiz) {
+        expect(new Set(question.options).size).toBe(question.options.length);
+        expect(question.options[question.answer]).toBeDefined();
+        expect(question.explanation.length).toBeGreaterThan(20);
+      }
+    }
+    const ids = course.lessons.flatMap((lesson) => lesson.quiz.map((question) => question.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('names a quiz answer outside its options, a repeated option, a duplicate question id and an option too long for a button', () => {
+    const problems = problemsAfter((o) => {
+      o.parts[0].lessons[1].quiz[0].answer = 4;
+      o.parts[0].lessons[1].quiz[1].options[2] = o.parts[0].lessons[1].quiz[1].options[0];
+      o.parts[1].lessons[0].quiz[0].id = o.parts[0].lessons[0].quiz[0].id;
+      o.parts[1].lessons[1].quiz[2].options[0] = 'x'.repeat(81);
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^parts\[0\]\.lessons\[1\]\.quiz\[0\]\.answer: must name one of the \d options/),
+      expect.stringMatching(/^parts\[0\]\.lessons\[1\]\.quiz\[1\]\.options\[2\]: repeats an earlier option/),
+      expect.stringMatching(/^parts\[1\]\.lessons\[1\]\.quiz\[2\]\.options\[0\]: .*76/),
+      expect.stringMatching(/^parts\[1\]\.lessons\[0\]\.quiz\[0\]\.id: duplicate id ".*" \(also used at parts\.0\.lessons\.0\.quiz\.0\)/),
+    ]);
+  });
+
+  it('names a lesson without a quiz, or with too few questions', () => {
+    const problems = problemsAfter((o) => {
+      delete o.parts[0].lessons[2].quiz;
+      o.parts[0].lessons[3].quiz = o.parts[0].lessons[3].quiz.slice(0, 3);
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^parts\[0\]\.lessons\[2\]\.quiz: /),
+      expect.stringMatching(/^parts\[0\]\.lessons\[3\]\.quiz: .*4/),
+    ]);
   });
 });

@@ -90,7 +90,7 @@ describe('npm start', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
       .find((line) => line.msg === 'starting');
-    expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'schedule'] });
+    expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'quiz', 'review', 'schedule'] });
     run.child.kill('SIGTERM');
     expect(await run.exitCode).toBe(0);
   });

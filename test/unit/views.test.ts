@@ -49,12 +49,12 @@ describe('the lesson view', () => {
     }
   });
 
-  it('offers mark done, or undo once done, and leaves out previous on the first lesson and next on the last', () => {
+  it('offers mark done, or undo once done, the quiz, and leaves out previous on the first lesson and next on the last', () => {
     const labels = (index: number, done: boolean) =>
       lessonView(course, course.lessons[index]!, owner, done ? new Date() : undefined).components[0]!.components.map((button) => button.label);
-    expect(labels(0, false)).toEqual(['Mark done', 'Next ▶']);
-    expect(labels(5, true)).toEqual(['Mark not done', '◀ Previous', 'Next ▶']);
-    expect(labels(17, false)).toEqual(['Mark done', '◀ Previous']);
+    expect(labels(0, false)).toEqual(['Mark done', 'Quiz', 'Next ▶']);
+    expect(labels(5, true)).toEqual(['Mark not done', 'Quiz', '◀ Previous', 'Next ▶']);
+    expect(labels(17, false)).toEqual(['Mark done', 'Quiz', '◀ Previous']);
   });
 });
 

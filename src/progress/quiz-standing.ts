@@ -1,0 +1,24 @@
+import type { Course, Part } from '../course/course.ts';
+import type { StudyStore } from '../store/study-store.ts';
+import type { QuizBestValue } from '../store/values.ts';
+import { isDue } from './leitner.ts';
+import { allQuestionIds } from './review-queue.ts';
+
+export interface QuizStanding {
+  best: Map<string, QuizBestValue>;
+  /** Per part: questions whose last answer was right, of all the part's questions. */
+  mastery: { part: Part; known: number; total: number }[];
+  dueNow: number;
+}
+
+/** A learner's quiz results for /progress: best scores, mastery per part and reviews due. */
+export async function quizStanding(store: StudyStore, course: Course, userId: string, today: string): Promise<QuizStanding> {
+  const lessonIds = course.lessons.map((lesson) => lesson.id);
+  const [best, reviews] = await Promise.all([store.quiz.getBestScores(userId, lessonIds), store.quiz.getReviews(userId, allQuestionIds(course))]);
+  const mastery = course.parts.map((part) => {
+    const ids = part.lessons.flatMap((lesson) => lesson.quiz.map((question) => question.id));
+    return { part, known: ids.filter((id) => reviews.get(id)?.right === true).length, total: ids.length };
+  });
+  const dueNow = [...reviews.values()].filter((review) => isDue(review, today)).length;
+  return { best, mastery, dueNow };
+}
