@@ -13,8 +13,10 @@ afterEach(async () => {
 async function setUp(now: string, defaultTimeZone = 'UTC') {
   h = await startHarness({ now, defaultTimeZone });
   const guild = h.discord.addGuild({ name: 'Study Hall' });
+  const study = guild.addTextChannel('study');
+  const admin = guild.addMember({ username: 'root', manageGuild: true });
   await h.launch();
-  return { guild, learner: guild.addMember({ username: 'ada' }) };
+  return { guild, study, admin, learner: guild.addMember({ username: 'ada' }) };
 }
 
 type Learner = ReturnType<Awaited<ReturnType<typeof setUp>>['guild']['addMember']>;
@@ -98,6 +100,26 @@ describe('/review', () => {
     expect(embedOf(click.callback.data).description).toMatch(/^Nothing to review yet/);
     expect(await h.store.quiz.getReviews(other.id, [questionsOf('linux')[0]!.id])).toEqual(new Map());
     expect((await h.store.quiz.getReviews(learner.id, [questionsOf('linux')[0]!.id])).get(questionsOf('linux')[0]!.id)?.due).toBe('2026-05-12');
+  });
+
+  it("counts a learner's days in a server by the server's schedule time zone", async () => {
+    const { guild, study, admin, learner } = await setUp('2026-05-11T20:30:00Z'); // 20:30 on 11 May in UTC, the default zone
+    await h.discord.command({
+      user: admin,
+      guild,
+      name: 'schedule',
+      subcommand: 'set',
+      options: { channel: study, time: '09:00', timezone: 'Asia/Tokyo' } as never,
+    });
+    // 05:30 on 12 May in Tokyo: a wrong answer now comes back on Tokyo's 13 May, whose midnight is 15:00 UTC on the 12th.
+    let step = await h.discord.command({ user: learner, guild, name: 'quiz', options: { lesson: 'linux' } });
+    const message = step.message;
+    const first = questionsOf('linux')[0]!;
+    step = await h.discord.clickButton({ user: learner, message, customId: buttonsOf(step.callback.data)[wrongChoice(first)]!.id });
+    const stored = await h.store.quiz.getReviews(learner.id, [first.id]);
+    expect(stored.get(first.id)?.due).toBe('2026-05-13');
+    const inServer = await h.discord.command({ user: learner, guild, name: 'review' });
+    expect(embedOf(inServer.callback.data).description).toContain(`<t:${seconds('2026-05-12T15:00:00Z')}:R>`);
   });
 
   it('says there is nothing to review before any quiz', async () => {

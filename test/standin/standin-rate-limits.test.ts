@@ -3,7 +3,8 @@ import type { TextChannel } from 'discord.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type BotFixture, startBotFixture } from './bot-fixture.ts';
 import { ManualClock } from './clock.ts';
-import { RouteBuckets } from './http/rate-limits.ts';
+import { ArrivalTimes } from './http/arrival-times.ts';
+import { GlobalRateLimit, RouteBuckets } from './http/rate-limits.ts';
 import { type Standin, startStandin } from './index.ts';
 
 const MESSAGES = '/channels/:channel_id/messages';
@@ -191,5 +192,43 @@ describe('a discord.js client against the limits and injected faults', () => {
     ]);
     expect(fixture.discord.faults.pending).toBe(0);
     expect(fixture.discord.messagesIn(fixture.study)).toHaveLength(1);
+  });
+});
+
+describe("the global limit and the stand-in's own stalls", () => {
+  test('limits the 51st request in a second when every arrival time is certain', () => {
+    const limit = new GlobalRateLimit({ limit: 50, windowMs: 1000 });
+    for (let i = 0; i < 50; i += 1) expect(limit.take('t', 1000 + i * 10)).toBeUndefined();
+    expect(limit.take('t', 1500)).toBe(500);
+  });
+
+  test('does not limit requests that may have arrived spread over a stall, and still limits what is over the limit anyway', () => {
+    const limit = new GlobalRateLimit({ limit: 50, windowMs: 1000 });
+    // Ten were handled bunched at 1400, after a stall from 1000 on; forty more came after it, every 10 ms.
+    for (let i = 0; i < 10; i += 1) expect(limit.take('t', 1400, 1000)).toBeUndefined();
+    for (let i = 0; i < 40; i += 1) expect(limit.take('t', 1410 + i * 10)).toBeUndefined();
+    // At 2001 the span since the first ten may be over a second: the doubt goes to the bot. Stamped at 1400 only, it would be the 51st.
+    expect(limit.take('t', 2001)).toBeUndefined();
+    for (let i = 0; i < 50; i += 1) limit.take('u', 5000);
+    expect(limit.take('u', 5001, 4000)).toBe(999);
+  });
+
+  test('tells when a request may have waited behind a stalled event loop', () => {
+    let now = 0;
+    const times = new ArrivalTimes({ now: () => now });
+    try {
+      now = 4;
+      times.beat();
+      expect(times.earliest(6)).toBe(6);
+      now = 204; // the loop was blocked for 200 ms
+      expect(times.earliest(now)).toBe(4);
+      times.beat();
+      expect(times.earliest(206)).toBe(4);
+      now = 209;
+      times.beat();
+      expect(times.earliest(210)).toBe(210);
+    } finally {
+      times.close();
+    }
   });
 });

@@ -150,6 +150,7 @@ export class Standin {
 
   async close(): Promise<void> {
     this.waiter.close();
+    this.rest.close();
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -42,19 +42,23 @@ class FixedWindow {
  * span is also the strictest reading of "per second": a bot that passes it passes any window.
  */
 export class GlobalRateLimit {
-  /** Arrival times of each token's last `limit` requests, oldest first. */
+  /** The earliest possible arrival times of each token's last `limit` requests, oldest first. */
   private readonly arrivals = new Map<string, number[]>();
 
   constructor(private readonly rule: WindowRule) {}
 
-  /** Counts a request that arrived at `at`; milliseconds to wait when over the limit, otherwise undefined. */
-  take(token: string, at: number): number | undefined {
+  /**
+   * Counts a request handled at `at` that may have arrived as early as `earliest` (see
+   * arrival-times.ts): it is limited only if it would be whatever the true arrival times were.
+   * Milliseconds to wait when over the limit, otherwise undefined.
+   */
+  take(token: string, at: number, earliest = at): number | undefined {
     let recent = this.arrivals.get(token);
     if (!recent) this.arrivals.set(token, (recent = []));
     const oldest = recent.length < this.rule.limit ? undefined : recent[0]!;
     if (oldest !== undefined && at - oldest < this.rule.windowMs) return oldest + this.rule.windowMs - at;
     if (oldest !== undefined) recent.shift();
-    recent.push(at);
+    recent.push(earliest);
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
+import { ArrivalTimes } from './arrival-times.ts';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import type { Clock } from '../clock.ts';
+import { type Clock, systemClock } from '../clock.ts';
 import type { FailureLog } from '../failures.ts';
 import { type DiscordErrorBody, DiscordHttpError, plainErrors } from './discord-errors.ts';
 import type { Fault, FaultInjector } from './faults.ts';
@@ -39,20 +40,28 @@ export class RestServer {
   private readonly router: Router<RestRoute>;
   private readonly globalLimit: GlobalRateLimit;
   private readonly buckets: RouteBuckets;
+  /** Only on the system clock: a test's manual clock does not move with the event loop's stalls. */
+  private readonly arrivalTimes: ArrivalTimes | undefined;
 
   constructor(private readonly options: RestServerOptions) {
     this.router = new Router(options.routes);
     this.globalLimit = new GlobalRateLimit(options.globalLimit);
     this.buckets = new RouteBuckets(options.routeLimits, options.defaultRouteLimit, options.clock);
+    this.arrivalTimes = options.clock === systemClock ? new ArrivalTimes(systemClock) : undefined;
+  }
+
+  close(): void {
+    this.arrivalTimes?.close();
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Rate limits count a request from its arrival, before its body is read or checked.
     const arrivedAt = this.options.clock.now();
+    const earliestArrival = this.arrivalTimes?.earliest(arrivedAt) ?? arrivedAt;
     const raw = await readRawBody(request);
     const url = new URL(request.url ?? '/', 'http://standin.invalid');
     const method = (request.method ?? 'GET').toUpperCase();
-    const { outgoing, route, body } = await this.respond(method, url, raw, request.headers, arrivedAt);
+    const { outgoing, route, body } = await this.respond(method, url, raw, request.headers, arrivedAt, earliestArrival);
     const headers: Record<string, string> = { ...outgoing.headers };
     if (outgoing.body !== undefined) headers['Content-Type'] = 'application/json';
     response.writeHead(outgoing.status, headers);
@@ -68,6 +77,7 @@ export class RestServer {
     raw: Buffer,
     headers: IncomingHttpHeaders,
     arrivedAt: number,
+    earliestArrival: number,
   ): Promise<{ outgoing: Outgoing; route: string | undefined; body: unknown }> {
     const path = url.pathname.startsWith(`${API_PREFIX}/`) ? url.pathname.slice(API_PREFIX.length) : undefined;
     const lookup = path === undefined ? { found: 'nothing' as const } : this.router.lookup(method, path);
@@ -79,7 +89,7 @@ export class RestServer {
     }
     const { route, params } = lookup;
     const name = `${method} ${route.pattern}`;
-    const outgoing = await this.dispatch(route, name, params, path, url, raw, headers, arrivedAt);
+    const outgoing = await this.dispatch(route, name, params, path, url, raw, headers, arrivedAt, earliestArrival);
     return { outgoing, route: name, body: outgoing.parsedBody };
   }
 
@@ -92,6 +102,7 @@ export class RestServer {
     raw: Buffer,
     headers: IncomingHttpHeaders,
     arrivedAt: number,
+    earliestArrival: number,
   ): Promise<Outgoing & { parsedBody?: unknown }> {
     const fault = this.options.faults.take(route.method, route.pattern, path);
     if (fault?.kind === 'hang') return new Promise<never>(() => {});
@@ -102,7 +113,7 @@ export class RestServer {
     }
     let rateHeaders: Record<string, string> = {};
     if (route.auth) {
-      const globalWaitMs = this.globalLimit.take(this.options.token, arrivedAt);
+      const globalWaitMs = this.globalLimit.take(this.options.token, arrivedAt, earliestArrival);
       if (globalWaitMs !== undefined) return this.tooMany(name, url.pathname, 'global', globalWaitMs / 1000, false);
       const bucket = this.buckets.take(name, majorParameter(params));
       rateHeaders = bucketHeaders(bucket);
