@@ -112,10 +112,11 @@ describe('/review', () => {
       options: { channel: study, time: '09:00', timezone: 'Asia/Tokyo' } as never,
     });
     // 05:30 on 12 May in Tokyo: a wrong answer now comes back on Tokyo's 13 May, whose midnight is 15:00 UTC on the 12th.
-    let step = await h.discord.command({ user: learner, guild, name: 'quiz', options: { lesson: 'linux' } });
-    const message = step.message;
+    const started = await h.discord.command({ user: learner, guild, name: 'quiz', options: { lesson: 'linux' } });
     const first = questionsOf('linux')[0]!;
-    step = await h.discord.clickButton({ user: learner, message, customId: buttonsOf(step.callback.data)[wrongChoice(first)]!.id });
+    const answer = buttonsOf(started.callback.data)[wrongChoice(first)]!.id;
+    const answered = await h.discord.clickButton({ user: learner, message: started.message, customId: answer });
+    expect(embedOf(answered.callback.data).title).toBe('❌ Not quite');
     const stored = await h.store.quiz.getReviews(learner.id, [first.id]);
     expect(stored.get(first.id)?.due).toBe('2026-05-13');
     const inServer = await h.discord.command({ user: learner, guild, name: 'review' });
