@@ -4,11 +4,10 @@ import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
-import { serverDay } from '../src/queries/server-day.ts';
+import { learnerToday } from '../src/queries/learner-today.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
-import { localDate } from '../src/util/time.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -36,12 +35,9 @@ export default {
     const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
-    const timeZone = interaction.inGuild()
-      ? (await serverDay(lessonOfTheDay, store.schedules, course, clock.now(), defaultTimeZone, interaction.guildId)).timeZone
-      : defaultTimeZone;
+    const { timeZone, today } = await learnerToday(lessonOfTheDay, defaultTimeZone, interaction.guildId, clock.now());
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
-    const ownQuizResults =
-      learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, localDate(clock.now(), timeZone)) : undefined;
+    const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
     await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone, ownQuizResults)] });
   },
 } satisfies Command;

@@ -1,5 +1,8 @@
-import type { LessonOfTheDay } from '../schedule/lesson-of-the-day.ts';
+import type { EffectiveSchedule, LessonOfTheDay } from '../schedule/lesson-of-the-day.ts';
 import { localDate } from '../util/time.ts';
+
+/** A server's time zone: its schedule's, else the default. */
+export const scheduleTimeZone = (schedule: EffectiveSchedule | undefined, defaultTimeZone: string) => schedule?.config.timeZone ?? defaultTimeZone;
 
 /**
  * The time zone of a learner's "today" (streaks, reviews due): the server's schedule zone where
@@ -7,7 +10,7 @@ import { localDate } from '../util/time.ts';
  */
 export async function learnerTimeZone(lessonOfTheDay: LessonOfTheDay, defaultTimeZone: string, guildId: string | null): Promise<string> {
   if (!guildId) return defaultTimeZone;
-  return (await lessonOfTheDay.scheduleOf(guildId))?.config.timeZone ?? defaultTimeZone;
+  return scheduleTimeZone(await lessonOfTheDay.scheduleOf(guildId), defaultTimeZone);
 }
 
 /** The learner's local date now and its time zone. */

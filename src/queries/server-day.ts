@@ -2,6 +2,7 @@ import type { Course, Lesson } from '../course/course.ts';
 import type { LessonOfTheDay } from '../schedule/lesson-of-the-day.ts';
 import type { ScheduleStore } from '../store/schedule-store.ts';
 import { localTime } from '../util/time.ts';
+import { scheduleTimeZone } from './learner-today.ts';
 
 export interface ServerDay {
   /** The server's time zone: its schedule's, else the default. */
@@ -20,7 +21,7 @@ export async function serverDay(
   guildId: string,
 ): Promise<ServerDay> {
   const schedule = await lessonOfTheDay.scheduleOf(guildId);
-  const timeZone = schedule?.config.timeZone ?? defaultTimeZone;
+  const timeZone = scheduleTimeZone(schedule, defaultTimeZone);
   if (!schedule) return { timeZone };
   const post = await schedules.getPost(guildId, localTime(now, timeZone).date);
   const todaysLesson = post?.state === 'sent' && post.lessonId ? course.lessonById(post.lessonId) : undefined;
