@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { courseLimits as limits, lessonChoiceName, lessonEmbedLength, slugPattern } from './limits.ts';
 
 const slug = z

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataDir } from '../util/data-dir.ts';
 import { courseSchema } from './course-schema.ts';
 

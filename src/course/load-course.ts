@@ -1,7 +1,7 @@
 import { StartError } from '../util/start-error.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { buildCourse, type Course } from './course.ts';
 import { courseSchema } from './course-schema.ts';
 import { dataDir } from '../util/data-dir.ts';

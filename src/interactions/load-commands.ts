@@ -1,6 +1,6 @@
 import { StartError } from '../util/start-error.ts';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath } from '../course/load-course.ts';
 import type { Command } from './handler.ts';
 import { handlerFiles } from './handler-files.ts';

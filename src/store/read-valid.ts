@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Log } from '../util/log.ts';
 import { valueOfEnvelope } from './envelope.ts';
 import type { StoreBackend } from './store-backend.ts';

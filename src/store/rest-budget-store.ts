@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import type { StoreBackend } from './store-backend.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Log } from '../util/log.ts';
 import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';

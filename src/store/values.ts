@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Values as stored. Each is validated when read; a value that fails is logged and treated as absent. */
 export const completionValue = z.object({ completedAt: z.number().int().nonnegative() });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // IANA's rules as moment-timezone packs them, read without Intl: the first Intl.DateTimeFormat
 // maps about 8 MB of ICU's code and data into every shard process (see README, Performance).

@@ -1,11 +1,13 @@
 // The baseline: a bare discord.js 14 client with the same intents and cache settings as the
 // bot (BARE_CACHES=default: discord.js's default caches instead), answering every interaction
 // with a static embed of similar size to a lesson. Plain JavaScript, run like the bot's
-// compiled build with npm start's Node flags. Env: DISCORD_API_URL, DISCORD_TOKEN.
+// compiled build with npm start's Node flags. Env: DISCORD_API_URL, DISCORD_TOKEN, and
+// BARE_COMMANDS_FILE: the bot's command definitions as JSON, written by the benchmark, so that
+// this client registers the same commands without loading any of the bot's modules.
 // Not part of the bot: benchmarks compare against it.
+import { readFileSync } from 'node:fs';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, Routes } from 'discord.js';
 import { createClient } from '../../dist/src/discord/create-client.js';
-import { loadCommands } from '../../dist/src/interactions/load-commands.js';
 
 const apiUrl = process.env.DISCORD_API_URL;
 const client =
@@ -29,7 +31,7 @@ client.on(Events.InteractionCreate, async (interaction) => {
 });
 client.once(Events.ClientReady, async (ready) => {
   // The same command definitions as the bot, so the stand-in accepts the same interactions.
-  const commands = [...(await loadCommands()).values()].map((command) => command.data);
+  const commands = JSON.parse(readFileSync(process.env.BARE_COMMANDS_FILE, 'utf8'));
   await ready.rest.put(Routes.applicationCommands(ready.user.id), { body: commands });
 });
 process.on('SIGTERM', async () => {

@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCommands } from '../../src/interactions/load-commands.ts';
 import { readStartScript } from '../support/start-script.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+// The bare client registers the bot's commands from their JSON, so that it loads none of the bot's modules.
+const bareCommandsFile = join(mkdtempSync(join(tmpdir(), 'study-bench-commands-')), 'commands.json');
+writeFileSync(bareCommandsFile, JSON.stringify([...(await loadCommands()).values()].map((command) => command.data)));
 
 export interface BotProcess {
   child: ChildProcess;
@@ -28,7 +35,7 @@ export function startBotProcess(entry: BotEntry, env: Record<string, string>): B
   const loader = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
   const child = spawn(process.execPath, [...extraArgs, ...start.nodeFlags, ...loader, entry], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...start.env, ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', BARE_COMMANDS_FILE: bareCommandsFile, ...start.env, ...env },
     stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return {
