@@ -105,6 +105,16 @@ export class Standin {
     return this.waiter.until(`a message in #${channel.name ?? channel.id}`, () => this.messagesIn(channel).find(matching));
   }
 
+  /** The user stops accepting DMs from the bot: sending them one is refused with 403 and code 50007, as on Discord. */
+  closeDms(user: StandinUser): void {
+    this.world.closeDms(user.id);
+  }
+
+  /** The DM channel between the bot and the user (opened now if it was not yet), as the bot would open it. */
+  dmChannelOf(user: StandinUser): StandinChannel {
+    return this.world.dmChannelWith(user);
+  }
+
   /** Messages the bot sent to a user in their DM channel, oldest first. */
   directMessagesTo(user: StandinUser): APIMessage[] {
     return this.messagesIn(this.world.dmChannelWith(user));

@@ -71,6 +71,7 @@ export function channelRoutes(context: RouteContext): RestRoute[] {
         const channel = channelOf(params.channel_id!);
         const valid = requireValidBody('message-create', body, { hasFiles: files.length > 0 }) as MessageFields;
         const granted = requireSend(channel, files, 'send a message');
+        if (channel.recipient && !world.acceptsDmsFromBot(channel.recipient.id)) throw discordRefusals.cannotMessageUser(channel.recipient.id);
         const earlier = valid.enforce_nonce ? recentWithNonce(channel, valid.nonce) : undefined;
         if (earlier) return { status: 200, body: earlier };
         return { status: 200, body: world.postMessage(channel, withoutUnpermittedEmbeds(valid, granted), { files }) };

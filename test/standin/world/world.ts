@@ -40,6 +40,8 @@ export class World implements GuildHost {
   readonly botPermissions: bigint;
   private readonly dmChannels = new Map<string, ChannelRecord>();
   private readonly deletedChannelIds = new Set<string>();
+  /** Users who do not accept DMs from the bot (no shared server allows it, or they blocked it). */
+  private readonly closedDms = new Set<string>();
 
   constructor(private readonly options: WorldOptions) {
     this.botPermissions = options.botPermissions;
@@ -70,6 +72,15 @@ export class World implements GuildHost {
   unregisterChannel(channel: ChannelRecord): void {
     this.channels.delete(channel.id);
     this.deletedChannelIds.add(channel.id);
+  }
+
+  /** From now on the user refuses the bot's DMs, as Discord answers with 50007. */
+  closeDms(userId: string): void {
+    this.closedDms.add(userId);
+  }
+
+  acceptsDmsFromBot(userId: string): boolean {
+    return !this.closedDms.has(userId);
   }
 
   /** True for a channel that existed and was deleted (as opposed to an id that never existed). */
