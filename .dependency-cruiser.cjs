@@ -15,10 +15,22 @@ const mayImport = {
   'src/views': [...lowest, 'src/course', 'src/ui', 'src/progress', 'src/lessons'],
   'src/schedule': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views'],
   'src/queries': [...base, 'src/store', 'src/progress', 'src/lessons', 'src/schedule'],
+  'src/reminders': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views', 'src/queries'],
   'src/interactions': [...base, 'src/store', 'src/ui', 'src/schedule'],
   'src/discord': [...base, 'src/rest', 'src/interactions'],
 };
-const handlers = [...base, 'src/store', 'src/ui', 'src/progress', 'src/lessons', 'src/views', 'src/queries', 'src/schedule', 'src/interactions'];
+const handlers = [
+  ...base,
+  'src/store',
+  'src/ui',
+  'src/progress',
+  'src/lessons',
+  'src/views',
+  'src/queries',
+  'src/schedule',
+  'src/reminders',
+  'src/interactions',
+];
 mayImport['src/buttons'] = handlers;
 mayImport.commands = handlers;
 

@@ -4,7 +4,7 @@ import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
-import { learnerToday } from '../src/queries/learner-today.ts';
+import { clockSources, learnerToday } from '../src/queries/learner-today.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
@@ -27,15 +27,15 @@ const data = {
 export default {
   data,
   async execute(interaction, context) {
-    const { course, store, clock, lessonOfTheDay, defaultTimeZone } = context;
+    const { course, store, clock } = context;
     const learner = interaction.options.getUser('member') ?? interaction.user;
     if (learner.bot)
       throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
-    // Streak days are the server's days (its schedule's time zone); in a DM, the default zone's.
-    const { timeZone, today } = await learnerToday(lessonOfTheDay, defaultTimeZone, interaction.guildId, clock.now());
+    // Streak days are the learner's own days: their time zone, else this server's, else the default.
+    const { timeZone, today } = await learnerToday(clockSources(context), learner.id, interaction.guildId, clock.now());
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
     await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone, ownQuizResults)] });

@@ -5,6 +5,8 @@ import { createRestBudget } from '../rest/rest-budget.ts';
 import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
 import { createPostSender } from '../schedule/post-sender.ts';
 import { everyMinute } from '../schedule/every-minute.ts';
+import { createDmSender } from '../reminders/dm-sender.ts';
+import { sendDueReminders, sendMissedReminders } from '../reminders/send-due-reminders.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 import type { Command, HandlerContext } from '../interactions/handler.ts';
 import { createClient } from '../discord/create-client.ts';
@@ -25,6 +27,8 @@ export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay'> {
 export interface RunningBot {
   client: Client;
   poster: DailyPoster;
+  /** Sends the learners' reminders due in the current minute (each minute with the cron; tests call it). */
+  remindNow(): ReturnType<typeof sendDueReminders>;
   /** Resolves true once logged in, false if stopped first; rejects when the start is fatal. */
   loggedIn: Promise<boolean>;
   /** Resolves once the client is ready, its commands are in sync and the catch-up post ran. */
@@ -39,6 +43,12 @@ function logConnection(client: Client, log: HandlerContext['log']) {
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 }
 
+/** A learner's reminders belong to one shard, as a server does: (user id >> 22) modulo the shard count. */
+function servesUser(client: Client, userId: string): boolean {
+  if (!client.shard) return true;
+  return client.shard.ids.includes(Number((BigInt(userId) >> 22n) % BigInt(client.shard.count)));
+}
+
 /** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */
 export function startBot(options: BotOptions): RunningBot {
   const { config, commands, log, store, clock } = options;
@@ -51,6 +61,14 @@ export function startBot(options: BotOptions): RunningBot {
   });
   const client = createClient(config.DISCORD_API_URL, budget.rest);
   const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client, budget.bulk) });
+  const reminderRound = {
+    store,
+    course: options.course,
+    log,
+    send: createDmSender(client.rest, budget.bulk, store.reminders),
+    servesUser: (userId: string) => servesUser(client, userId),
+  };
+  const remindNow = () => sendDueReminders(reminderRound, clock.now());
   const route = createInteractionRouter({ commands, buttons: options.buttons }, { ...options, lessonOfTheDay: poster });
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   logConnection(client, log);
@@ -64,8 +82,14 @@ export function startBot(options: BotOptions): RunningBot {
           log.error({ err: error }, 'could not register commands'),
         );
       await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
+      void sendMissedReminders(reminderRound, clock.now()).catch((error) => log.error({ err: error }, 'catch-up of reminders failed'));
       if (options.runCron !== false)
-        minuteTask = everyMinute(() => void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed')));
+        minuteTask = everyMinute(() => {
+          void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed'));
+          void remindNow()
+            .then((outcomes) => log.debug({ outcomes }, 'reminders of the minute'))
+            .catch((error) => log.error({ err: error }, 'reminders tick failed'));
+        });
       resolve();
     }),
   );
@@ -74,6 +98,7 @@ export function startBot(options: BotOptions): RunningBot {
   return {
     client,
     poster,
+    remindNow,
     loggedIn,
     ready,
     async stop() {

@@ -4,6 +4,7 @@ import type { ButtonActionName } from '../ui/custom-id.ts';
 import { answerEphemerally } from '../ui/reply.ts';
 import type { ButtonHandler, Command, HandlerContext } from './handler.ts';
 import { routeButton } from './route-button.ts';
+import { tellAboutClosedDms } from './closed-dms-notice.ts';
 import { createRosterRecorder } from './roster-recorder.ts';
 import { UserError } from '../ui/user-error.ts';
 
@@ -34,6 +35,7 @@ async function run(
   const command = commands.get(interaction.commandName);
   if (!command) throw new UserError(`The command /${interaction.commandName} is not available any more.`);
   await command.execute(interaction, context);
+  if (interaction.replied || interaction.deferred) await tellAboutClosedDms(interaction, context);
 }
 
 async function runAutocomplete(commands: ReadonlyMap<string, Command>, interaction: AutocompleteInteraction, context: HandlerContext) {

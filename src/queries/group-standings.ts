@@ -4,8 +4,12 @@ import { rankStandings, type Standing } from '../progress/standings.ts';
 import { lastStudiedAt, progressStats } from '../progress/stats.ts';
 import { currentStreak } from '../progress/streak.ts';
 import type { StudyStore } from '../store/study-store.ts';
+import { ownOrServerZone } from './learner-today.ts';
 
-/** Every learner on the server's roster, ranked by lessons completed, then streak, then who got there first. */
+/**
+ * Every learner on the server's roster who has not left the leaderboard (/me), ranked by lessons
+ * completed, then streak (in each learner's own time zone, else the server's), then who got there first.
+ */
 export async function groupStandings(
   store: StudyStore,
   course: Course,
@@ -14,9 +18,11 @@ export async function groupStandings(
   timeZone: string,
   todaysLessonId?: string,
 ): Promise<Standing[]> {
-  const learners = await store.listLearners(guildId);
+  const roster = await store.listLearners(guildId);
+  const settings = await store.learners.getSettings(roster);
+  const learners = roster.flatMap((userId, i) => (settings[i]!.hiddenFromLeaderboard ? [] : [{ userId, settings: settings[i]! }]));
   const rows = await Promise.all(
-    learners.map(async (userId) => {
+    learners.map(async ({ userId, settings }) => {
       const completions = await getCompletions(store, course, userId);
       const { overall } = progressStats(course, completions);
       const studiedToday = todaysLessonId !== undefined && completions.has(todaysLessonId);
@@ -25,7 +31,7 @@ export async function groupStandings(
         userId,
         done: overall.done,
         percent: overall.percent,
-        streak: currentStreak(completions.values(), now, timeZone),
+        streak: currentStreak(completions.values(), now, ownOrServerZone(settings, timeZone)),
         studiedToday,
         lastStudiedAt: lastStudied,
       };

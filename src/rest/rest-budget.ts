@@ -20,7 +20,7 @@ export interface RestBudgetOptions {
 export interface RestBudget {
   /** For discord.js's REST options: the transport every request of this process goes through. */
   rest: Pick<RESTOptions, 'makeRequest' | 'globalRequestsPerSecond'>;
-  /** The way for bulk senders: the lesson of the day now, reminders and recaps later. */
+  /** The way for bulk senders: the lesson of the day and reminders now, recaps later. */
   bulk: BulkLane;
   close(): void;
 }

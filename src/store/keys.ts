@@ -13,6 +13,17 @@ export const storeKeys = {
   review: (userId: string, questionId: string) => `review:${userId}:${questionId}`,
   quizBestPrefix: (userId: string) => `quiz-best:${userId}:`,
   quizBest: (userId: string, lessonId: string) => `quiz-best:${userId}:${lessonId}`,
+  /** A learner's own settings (time zone, leaderboard): one value, changed by compare-and-set. */
+  learnerSettings: (userId: string) => `learner:${userId}`,
+  /**
+   * The reminder index: one key per learner and reminder kind, under the local time it is due
+   * (HHMM), so each minute reads only the reminders due then: `reminder-at:<HHMM>:<kind>:<zone>:<user>`.
+   */
+  reminderAtPrefix: (hhmm: string) => `reminder-at:${hhmm}:`,
+  reminderAt: (hhmm: string, kind: string, timeZone: string, userId: string) => `reminder-at:${hhmm}:${kind}:${timeZone}:${userId}`,
+  /** The last local date a learner's reminder of one kind was claimed for: one key per learner and kind, moved on by compare-and-set. */
+  reminderSent: (kind: string, userId: string) => `reminded:${kind}:${userId}`,
+  dmChannel: (userId: string) => `dm-channel:${userId}`,
   rosterPrefix: (guildId: string) => `roster:${guildId}:`,
   rosterEntry: (guildId: string, userId: string) => `roster:${guildId}:${userId}`,
   schedulePrefix: 'schedule:',

@@ -2,6 +2,8 @@ import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
 import { readValidUnder } from './read-valid.ts';
+import { createLearnerStore, type LearnerStore } from './learner-store.ts';
+import { createReminderStore, type ReminderStore } from './reminder-store.ts';
 import { createQuizStore, type QuizStore } from './quiz-store.ts';
 import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
@@ -21,6 +23,10 @@ export interface StudyStore {
   schedules: ScheduleStore;
   /** Quiz answers: review schedules and best scores. */
   quiz: QuizStore;
+  /** Learners' own settings: time zone, leaderboard, reminders. */
+  learners: LearnerStore;
+  /** Which reminders are due when, their claims, and the learners' DM channels. */
+  reminders: ReminderStore;
   /** The bot's one REST budget: its shared send slots and its count of refused requests. */
   restBudget: RestBudgetStore;
   /** Releases the store's connections so the process can exit; closing again does nothing more. */
@@ -55,6 +61,8 @@ function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
     },
     schedules: createScheduleStore(backend, log),
     quiz: createQuizStore(backend, log),
+    learners: createLearnerStore(backend, log),
+    reminders: createReminderStore(backend, log),
     restBudget: createRestBudgetStore(backend, log),
     close: () => (closed ??= backend.close()),
   };

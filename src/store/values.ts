@@ -18,3 +18,32 @@ export type ReviewValue = z.infer<typeof reviewValue>;
 /** A learner's best score in one lesson's quiz. */
 export const quizBestValue = z.object({ score: z.number().int().nonnegative(), of: z.number().int().positive(), at: z.number().int().nonnegative() });
 export type QuizBestValue = z.infer<typeof quizBestValue>;
+
+/** A learner's daily reminder: a DM at `time` on `weekdays` (0 = Sunday) in `timeZone`, kept while switched off. */
+export const reminderSetting = z.object({
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
+  on: z.boolean(),
+});
+export type ReminderSetting = z.infer<typeof reminderSetting>;
+
+/** A learner's own settings, the same in every server and DM. Absent fields take the defaults (the server's zone, on the leaderboard, no reminders). */
+export const learnerSettingsValue = z.object({
+  timeZone: z.string().min(1).max(64).optional(),
+  hiddenFromLeaderboard: z.boolean().optional(),
+  reminder: reminderSetting.optional(),
+  /** The "streak at risk" DM this many hours before local midnight, if set. */
+  streakWarningHours: z.number().int().min(1).max(12).optional(),
+  /** The zone reminders were set in, for a learner with none of their own (the server's at the time). */
+  reminderTimeZone: z.string().min(1).max(64).optional(),
+  /** When Discord refused a reminder DM (the learner's DMs are closed): reminders were switched off, and the learner is to be told. */
+  dmsClosedAt: z.number().int().nonnegative().optional(),
+  /** Set with dmsClosedAt until the learner has been told, after their next command. */
+  dmsClosedUntold: z.boolean().optional(),
+});
+export type LearnerSettings = z.infer<typeof learnerSettingsValue>;
+
+/** The last local date a learner's reminder was claimed for: each date is claimed once, by one process, and sent at most once. */
+export const reminderClaimValue = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), at: z.number().int().nonnegative() });
+/** The id of the DM channel with a learner, as Discord opened it. */
+export const dmChannelValue = z.object({ channelId: z.string().regex(/^\d{17,20}$/) });

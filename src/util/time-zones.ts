@@ -87,3 +87,5 @@ export function utcOffsetMinutes(instant: number, timeZone: string): number | un
 export const timeZoneNames = (): readonly string[] => loaded().names;
 /** The IANA release of the rules (for example "2026f"). */
 export const timeZoneRulesVersion = (): string => loaded().version;
+/** The zone's name as IANA spells it ("asia/tokyo" → "Asia/Tokyo"); a name the rules do not know is returned as given. */
+export const canonicalTimeZone = (name: string): string => loaded().names.find((known) => known.toLowerCase() === name.toLowerCase()) ?? name;

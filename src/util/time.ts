@@ -55,3 +55,12 @@ export function startOfLocalDate(date: string, timeZone: string): Date {
   for (let steps = 0; steps < 180 && localTime(new Date(instant - 60_000), timeZone).date === date; steps += 1) instant -= 60_000;
   return new Date(instant);
 }
+
+/** The instant the wall clock of the zone shows `minutes` after midnight on the local date (on a DST gap, the same length of time after midnight). */
+export function instantOfLocalTime(date: string, minutes: number, timeZone: string): Date {
+  const start = startOfLocalDate(date, timeZone);
+  const guess = start.getTime() + minutes * 60_000;
+  const shift = (utcOffsetMinutes(guess, timeZone) ?? 0) - (utcOffsetMinutes(start.getTime(), timeZone) ?? 0);
+  const adjusted = guess - shift * 60_000;
+  return new Date(localTime(new Date(adjusted), timeZone).minutes === minutes ? adjusted : guess);
+}

@@ -1,16 +1,27 @@
-import { time, TimestampStyles, type APIEmbed } from 'discord.js';
+import { time, TimestampStyles, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Course } from '../course/course.ts';
 import { partColour } from '../ui/colours.ts';
 import { nextLesson, type Completions } from '../progress/completions.ts';
 import { lastStudiedAt, progressStats, type Tally } from '../progress/stats.ts';
-import { currentStreak } from '../progress/streak.ts';
+import { maxFreezes, streakOf, type Streak } from '../progress/streak.ts';
 import { passed } from '../progress/quiz.ts';
 import type { QuizStanding } from '../progress/quiz-standing.ts';
 import { truncate } from '../util/truncate.ts';
 import { progressBar } from './progress-bar.ts';
+import { calendarText, calendarWeeks } from './study-calendar.ts';
 
 const tallyLine = ({ done, total, percent }: Tally) => `${progressBar(done, total)} ${done}/${total} (${percent}%)`;
 const days = (count: number) => (count === 1 ? '1 day' : `${count} days`);
+const maxFields = 25;
+
+function streakFields(streak: Streak): [APIEmbedField, APIEmbedField] {
+  const freezes = `🧊 ${streak.freezes}/${maxFreezes} freezes`;
+  const { grid, summary } = calendarText(streak);
+  return [
+    { name: 'Streak', value: `${streak.days > 0 ? `🔥 ${days(streak.days)}` : 'No streak yet'} · ${freezes}`, inline: true },
+    { name: `Last ${calendarWeeks} weeks`, value: `${grid}\n🟩 studied · 🧊 kept by a freeze · ⬛ missed · ⬜ today, not yet\n${summary}` },
+  ];
+}
 
 /** The learner's own quiz results: best scores, mastery per part, reviews due. */
 function quizFields(course: Course, quiz: QuizStanding) {
@@ -30,7 +41,7 @@ function quizFields(course: Course, quiz: QuizStanding) {
   ];
 }
 
-/** A learner's progress per part and overall, streak, last study time, next lesson and (for their own) quiz results. */
+/** A learner's progress per part and overall, streak and freezes, last study time, next lesson, the last 12 weeks and (for their own) quiz results. */
 export function progressEmbed(
   course: Course,
   learnerName: string,
@@ -40,20 +51,24 @@ export function progressEmbed(
   quiz?: QuizStanding,
 ): APIEmbed {
   const stats = progressStats(course, completions);
-  const streak = currentStreak(completions.values(), now, timeZone);
+  const streak = streakOf(completions.values(), now, timeZone);
   const last = lastStudiedAt(completions);
   const next = nextLesson(course, completions);
   const firstUnfinished = stats.parts.find(({ tally }) => tally.done < tally.total)?.part.index ?? 0;
+  const [streakField, calendarField] = streakFields(streak);
+  const rest = [
+    { name: 'Whole course', value: tallyLine(stats.overall) },
+    streakField,
+    { name: 'Last studied', value: last ? time(last, TimestampStyles.RelativeTime) : 'Not yet', inline: true },
+    { name: 'Next lesson', value: next ? truncate(`${next.title} (${next.part.title})`, 1024) : '🎓 Every lesson is done!' },
+    calendarField,
+    ...(quiz ? quizFields(course, quiz) : []),
+  ];
+  // A course of very many parts shows its first ones: an embed holds at most 25 fields.
+  const parts = stats.parts.slice(0, maxFields - rest.length);
   return {
     color: partColour(firstUnfinished),
     title: truncate(`${learnerName}: ${course.title} progress`, 256),
-    fields: [
-      ...stats.parts.slice(0, 20).map(({ part, tally }) => ({ name: truncate(part.title, 256), value: tallyLine(tally) })),
-      { name: 'Whole course', value: tallyLine(stats.overall) },
-      { name: 'Streak', value: streak > 0 ? `🔥 ${days(streak)}` : 'No streak yet', inline: true },
-      { name: 'Last studied', value: last ? time(last, TimestampStyles.RelativeTime) : 'Not yet', inline: true },
-      { name: 'Next lesson', value: next ? truncate(`${next.title} (${next.part.title})`, 1024) : '🎓 Every lesson is done!' },
-      ...(quiz ? quizFields(course, quiz) : []),
-    ],
+    fields: [...parts.map(({ part, tally }) => ({ name: truncate(part.title, 256), value: tallyLine(tally) })), ...rest],
   };
 }

@@ -1,5 +1,6 @@
 import type { FanoutResult } from './fanout.ts';
 import type { FootprintResult } from './footprint.ts';
+import type { ReminderFanoutResult } from './reminder-fanout.ts';
 import type { SaturationRow } from './saturation.ts';
 import type { LatencyRow } from './interaction-latency.ts';
 import type { MemoryStartupResult } from './memory-startup.ts';
@@ -54,6 +55,21 @@ export function fanoutRows(results: FanoutResult[]): Row[] {
       what: `daily fan-out, ${result.servers} servers, ${result.topology} (R = ${result.requestsPerServer})`,
       bot: `${result.seconds.toFixed(1)} s; ${result.duplicates} duplicates, ${result.missed} missed, ${result.tooManyRequests} × 429`,
       reference: `R·N/50 = ${result.floorSeconds.toFixed(0)} s`,
+      ratio: x(ratio),
+      target: '≤ 1.1×, no 429, duplicate or miss',
+      met: ratio <= 1.1 && clean,
+    };
+  });
+}
+
+export function reminderFanoutRows(results: ReminderFanoutResult[]): Row[] {
+  return results.map((result) => {
+    const ratio = result.seconds / result.floorSeconds;
+    const clean = result.duplicates === 0 && result.missed === 0 && result.tooManyRequests === 0;
+    return {
+      what: `reminder fan-out, ${result.learners} learners due at one minute, DMs at ${result.ratePerSecond}/s (R = ${result.requestsPerLearner}${result.requestsPerLearner === 1 ? ', DM channels known' : ', DM channels opened'})`,
+      bot: `${result.seconds.toFixed(1)} s; ${result.duplicates} duplicates, ${result.missed} missed, ${result.tooManyRequests} × 429`,
+      reference: `R·N/${result.ratePerSecond} = ${result.floorSeconds.toFixed(0)} s`,
       ratio: x(ratio),
       target: '≤ 1.1×, no 429, duplicate or miss',
       met: ratio <= 1.1 && clean,

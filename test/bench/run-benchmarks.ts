@@ -1,11 +1,23 @@
 // `npm run bench`: every benchmark, side by side with its baseline or ceiling, as a table.
-// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,latency,saturation,memory,footprint,fanout` picks sections.
+// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,latency,saturation,memory,footprint,fanout,reminders` picks sections.
 import { cpus, totalmem } from 'node:os';
 import { benchFanout, topologies } from './fanout.ts';
+import { benchReminderFanout } from './reminder-fanout.ts';
 import { benchFootprint } from './footprint.ts';
 import { benchInteractions } from './interaction-latency.ts';
 import { benchMemoryAndStartup } from './memory-startup.ts';
-import { fanoutRows, footprintRows, latencyRows, markdownTable, memoryRows, reviewReadRows, saturationRows, storeRows, type Row } from './report.ts';
+import {
+  fanoutRows,
+  footprintRows,
+  reminderFanoutRows,
+  latencyRows,
+  markdownTable,
+  memoryRows,
+  reviewReadRows,
+  saturationRows,
+  storeRows,
+  type Row,
+} from './report.ts';
 import { benchSaturation } from './saturation.ts';
 import { benchReviewRead } from './review-read.ts';
 import { benchStore } from './store-throughput.ts';
@@ -31,6 +43,11 @@ export const fullPlan = {
   latencyRounds: 3,
   saturation,
   footprints: [{ ...fullShard, shape: undefined }, fullShard],
+  // The first reminders at Discord's default limit (2 requests each), and a day later, DM channels known, for a bot granted 500 a second.
+  reminders: [
+    { learners: 10_000, ratePerSecond: 50, channelsKnown: false },
+    { learners: 100_000, ratePerSecond: 500, channelsKnown: true },
+  ],
 };
 export const quickPlan = {
   rates: [50],
@@ -49,6 +66,7 @@ export const quickPlan = {
   latencyRounds: 1,
   saturation: { ...saturation, total: 300, rounds: 1, repeats: 1 },
   footprints: [{ ...fullShard, servers: 50, activeLearners: 100, storedLearners: 2000, settleMs: 2000, sampleMs: 2000, repeats: 1 }],
+  reminders: [{ learners: 500, ratePerSecond: 50, channelsKnown: false }],
 };
 /** What `npm test` runs so the benchmarks cannot rot: every one, tiny. */
 export const smokePlan = {
@@ -79,10 +97,11 @@ export const smokePlan = {
       repeats: 1,
     },
   ],
+  reminders: [{ learners: 10, ratePerSecond: 50, channelsKnown: false }],
 };
 
-export type Section = 'store' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout';
-export const allSections: Section[] = ['store', 'latency', 'saturation', 'memory', 'footprint', 'fanout'];
+export type Section = 'store' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout' | 'reminders';
+export const allSections: Section[] = ['store', 'latency', 'saturation', 'memory', 'footprint', 'fanout', 'reminders'];
 
 /** Runs the chosen benchmarks in turn; `onRows` sees each section's rows as soon as they are measured. */
 export async function runBenchmarks(
@@ -144,6 +163,10 @@ export async function runBenchmarks(
       log(`fan-out of ${servers} servers, ${topology}…`);
       add(fanoutRows([await benchFanout(servers, topology)]));
     }
+  }
+  for (const { learners, ratePerSecond, channelsKnown } of sections.includes('reminders') ? plan.reminders : []) {
+    log(`reminders to ${learners} learners at ${ratePerSecond}/s…`);
+    add(reminderFanoutRows([await benchReminderFanout(learners, ratePerSecond, channelsKnown)]));
   }
   return rows;
 }

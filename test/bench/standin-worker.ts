@@ -3,13 +3,14 @@
 // Discord's side: from the interaction's dispatch to the bot's callback.
 import { performance } from 'node:perf_hooks';
 import { InteractionResponseType } from 'discord.js';
-import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember } from 'discord-standin';
+import { startStandin, type Standin, type StandinChannel, type StandinGuild, type StandinMember, type StandinUser } from 'discord-standin';
 import { serveRpc } from './rpc.ts';
 
 let discord: Standin;
 const guilds: StandinGuild[] = [];
 const channels: StandinChannel[] = [];
 const members: StandinMember[] = [];
+const users: StandinUser[] = [];
 let buttonMessage: { id: string; customId: string; user: StandinMember } | undefined;
 
 export type LoadKind = 'lesson' | 'progress' | 'button' | 'autocomplete' | 'quiz' | 'review';
@@ -58,8 +59,22 @@ function shapeServer(guild: StandinGuild, shape: ServerShape) {
 
 serveRpc({
   /** `shape` makes every server look like a real one: that many more text channels, roles and custom emojis. */
-  async setup(params: { guilds: number; membersPerGuild: number; timeoutMs?: number; shape?: ServerShape; maxConcurrency?: number }) {
-    discord = await startStandin({ timeoutMs: params.timeoutMs ?? 30_000, maxConcurrency: params.maxConcurrency ?? 1 });
+  async setup(params: {
+    guilds: number;
+    membersPerGuild: number;
+    timeoutMs?: number;
+    shape?: ServerShape;
+    maxConcurrency?: number;
+    /** Users who are no server's members (learners reminded by DM), and Discord's global limit (default 50 a second). */
+    users?: number;
+    globalRate?: number;
+  }) {
+    discord = await startStandin({
+      timeoutMs: params.timeoutMs ?? 30_000,
+      maxConcurrency: params.maxConcurrency ?? 1,
+      globalRateLimit: { limit: params.globalRate ?? 50, windowMs: 1000 },
+    });
+    for (let u = 0; u < (params.users ?? 0); u += 1) users.push(discord.addUser({ username: `reader${u}` }));
     for (let g = 0; g < params.guilds; g += 1) {
       const guild = discord.addGuild({ name: `Server ${g}` });
       if (params.shape) shapeServer(guild, params.shape);
@@ -72,7 +87,47 @@ serveRpc({
       token: discord.token,
       channelIds: channels.map((channel) => channel.id),
       guildIds: guilds.map((guild) => guild.id),
+      userIds: users.map((user) => user.id),
     };
+  },
+  /** The users' DM channels, opened on the stand-in's side as the bot would have on an earlier day; their ids in the users' order. */
+  openDmChannels() {
+    return users.map((user) => discord.dmChannelOf(user).id);
+  },
+  /**
+   * Waits until every user has a DM, or the deadline; reports the time from the first DM to the
+   * last, users DMed more than once, users never DMed and 429s. Reads only new log entries each time.
+   */
+  async reminderFanout(params: { deadlineMs: number }) {
+    const started = Date.now();
+    const dmChannels = new Map(users.map((user) => [discord.dmChannelOf(user).id, user.id]));
+    const perUser = new Map<string, number>();
+    let read = 0;
+    let firstAt: number | undefined;
+    let lastAt = 0;
+    for (;;) {
+      const requests = discord.requests;
+      const readBefore = read;
+      for (; read < requests.length; read += 1) {
+        const request = requests[read]!;
+        if (request.status >= 300 || request.route !== 'POST /channels/:channel_id/messages') continue;
+        const userId = dmChannels.get(/\/channels\/(\d+)\//.exec(request.path)?.[1] ?? '');
+        if (userId) perUser.set(userId, (perUser.get(userId) ?? 0) + 1);
+      }
+      if (perUser.size > 0 && firstAt === undefined) firstAt = Date.now();
+      if (read > readBefore && perUser.size > 0) lastAt = Date.now();
+      if (perUser.size === users.length || Date.now() - started > params.deadlineMs) {
+        const counts = users.map((user) => perUser.get(user.id) ?? 0);
+        return {
+          firstAt: firstAt ?? started,
+          lastAt,
+          duplicates: counts.filter((count) => count > 1).length,
+          missed: counts.filter((count) => count === 0).length,
+          tooManyRequests: discord.tooManyRequests.length,
+        };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   },
   async waitForReady() {
     await discord.waitForReady();

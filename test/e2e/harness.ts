@@ -110,6 +110,33 @@ export async function startHarness(options: HarnessOptions = {}) {
     },
     /** Starts the bot: call after adding the guilds it should see at READY. */
     launch,
+    /**
+     * A second bot on the same store file with a connection of its own, as another process would
+     * be, that believes it owns every server too (no commands or buttons). Stop it with `stop()`.
+     */
+    async startSecondBot() {
+      const secondStore = await openStudyStore(temp.url, log);
+      const second = startBot({
+        config: { DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 },
+        course,
+        store: secondStore,
+        clock,
+        log,
+        commands: new Map(),
+        buttons: new Map(),
+        defaultTimeZone: options.defaultTimeZone ?? 'UTC',
+        runCron: false,
+      });
+      await second.ready;
+      const stopBot = second.stop;
+      return {
+        ...second,
+        async stop() {
+          await stopBot();
+          await secondStore.close();
+        },
+      };
+    },
     async restart() {
       await stop();
       await launch({});

@@ -183,7 +183,7 @@ describe('user install', () => {
       types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
       contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
     };
-    for (const name of ['lesson', 'quiz', 'review', 'progress', 'course']) expect(reach[name]).toEqual(anywhere);
+    for (const name of ['lesson', 'quiz', 'review', 'progress', 'me', 'course']) expect(reach[name]).toEqual(anywhere);
     for (const name of ['group', 'schedule']) expect(reach[name]!.types).toEqual([ApplicationIntegrationType.GuildInstall]);
   });
 

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/app/start-bot.ts';
 import { everyDay } from '../../src/store/schedule-values.ts';
-import { openStudyStore } from '../../src/store/study-store.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -22,26 +20,13 @@ async function oneServer() {
 describe('the daily claim', () => {
   it('lets only one of two bots on one store post, when both believe they own the server', async () => {
     const { study } = await oneServer();
-    const secondStore = await openStudyStore(h.storeUrl, h.log);
-    const second = startBot({
-      config: { DISCORD_TOKEN: h.discord.token, DISCORD_API_URL: h.discord.apiUrl, DISCORD_GUILD_ID: undefined, DISCORD_GLOBAL_RATE: 50 },
-      course: h.course,
-      store: secondStore,
-      clock: h.clock,
-      log: h.log,
-      commands: new Map(),
-      buttons: new Map(),
-      defaultTimeZone: 'UTC',
-      runCron: false,
-    });
+    const second = await h.startSecondBot();
     try {
-      await second.ready;
       h.clock.set('2026-05-11T09:00:00Z');
       await Promise.all([h.bot.poster.tick(), second.poster.tick(), h.bot.poster.tick(), second.poster.tick()]);
       expect(h.discord.messagesIn(study)).toHaveLength(1);
     } finally {
       await second.stop();
-      await secondStore.close();
     }
   });
 

@@ -80,5 +80,21 @@ export function claimsContract(backend: BackendUnderTest) {
       expect((await stores[1]!.schedules.getPost('111', '2026-05-11'))?.state).toBe('sent');
       expect(await stores[1]!.schedules.getPost('111', '2026-05-12')).toBeUndefined();
     });
+
+    it("gives each local date's reminder to exactly one of 60 concurrent claimants on two stores, and never an earlier date again", async () => {
+      const at = new Date('2026-05-11T18:00:00Z');
+      for (const date of ['2026-05-11', '2026-05-12', '2026-05-13']) {
+        const winners = await race((store) => store.reminders.claim('daily', '222', date, at));
+        expect(winners).toHaveLength(1);
+      }
+      expect(await stores[0]!.reminders.claim('daily', '222', '2026-05-12', at)).toBe(false);
+      expect(await stores[1]!.reminders.claim('streak', '222', '2026-05-13', at)).toBe(true);
+    });
+
+    it('replaces a corrupt reminder claim for exactly one of 60 concurrent claimants', async () => {
+      await backend.writeRaw(url, 'reminded:daily:222', '{"value":{"date":"not a date"}}');
+      const winners = await race((store) => store.reminders.claim('daily', '222', '2026-05-11', new Date('2026-05-11T18:00:00Z')));
+      expect(winners).toHaveLength(1);
+    });
   });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextLesson } from '../../src/progress/completions.ts';
 import { lastStudiedAt, progressStats } from '../../src/progress/stats.ts';
-import { currentStreak } from '../../src/progress/streak.ts';
+import { currentStreak, streakOf } from '../../src/progress/streak.ts';
+import { dayNumber } from '../../src/util/time.ts';
+import { calendarGrid, calendarText } from '../../src/views/study-calendar.ts';
 import { makeCourse } from '../support/fixtures.ts';
 
 const course = makeCourse(3, 2);
@@ -84,5 +86,72 @@ describe('the current streak', () => {
     expect(currentStreak(times, now, 'UTC')).toBe(1);
     expect(currentStreak(times, now, 'Pacific/Kiritimati')).toBe(2);
     expect(currentStreak(times, now, 'Pacific/Pago_Pago')).toBe(2);
+  });
+});
+
+describe('streak freezes', () => {
+  /** Noon UTC on each of the given days of May 2026. */
+  const mayDays = (...days: number[]) => days.map((day) => new Date(Date.UTC(2026, 4, day, 12)));
+  const noonOn = (day: number) => new Date(Date.UTC(2026, 4, day, 12));
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const frozenDates = (streak: ReturnType<typeof streakOf>) => [...streak.frozen].map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10));
+
+  it('earns none before 7 studied days and one on the 7th', () => {
+    expect(streakOf(mayDays(...range(1, 6)), noonOn(6), 'UTC')).toMatchObject({ days: 6, freezes: 0 });
+    expect(streakOf(mayDays(...range(1, 7)), noonOn(7), 'UTC')).toMatchObject({ days: 7, freezes: 1 });
+  });
+
+  it('keeps at most 2, however long the streak', () => {
+    expect(streakOf(mayDays(...range(1, 14)), noonOn(14), 'UTC').freezes).toBe(2);
+    expect(streakOf(mayDays(...range(1, 28)), noonOn(28), 'UTC')).toMatchObject({ days: 28, freezes: 2 });
+  });
+
+  it('uses one for a missed day, automatically, and the studied days go on counting', () => {
+    const streak = streakOf(mayDays(...range(1, 7), 9, 10), noonOn(10), 'UTC');
+    expect(streak).toMatchObject({ days: 9, freezes: 0 });
+    expect(frozenDates(streak)).toEqual(['2026-05-08']);
+  });
+
+  it('covers two missed days with two freezes, and ends on a third', () => {
+    expect(streakOf(mayDays(...range(1, 14), 17), noonOn(17), 'UTC')).toMatchObject({ days: 15, freezes: 0 });
+    expect(streakOf(mayDays(...range(1, 14), 18), noonOn(18), 'UTC')).toMatchObject({ days: 1, freezes: 0 });
+  });
+
+  it('does not use one for today before the day is over', () => {
+    expect(streakOf(mayDays(...range(1, 7)), new Date('2026-05-08T23:59:00Z'), 'UTC')).toMatchObject({ days: 7, freezes: 1 });
+  });
+
+  it('earns the next one from studied days only: a frozen day does not count toward 7', () => {
+    // 1-7 studied (a freeze), 8 frozen, 9-14 studied: 13 studied days, the second freeze comes on the 14th studied day.
+    expect(streakOf(mayDays(...range(1, 7), ...range(9, 14)), noonOn(14), 'UTC')).toMatchObject({ days: 13, freezes: 0 });
+    expect(streakOf(mayDays(...range(1, 7), ...range(9, 15)), noonOn(15), 'UTC')).toMatchObject({ days: 14, freezes: 1 });
+  });
+
+  it('starts again from nothing after a streak ends', () => {
+    const streak = streakOf(mayDays(1, 2, 3, 10, 11), noonOn(11), 'UTC');
+    expect(streak).toMatchObject({ days: 2, freezes: 0 });
+    expect(streak.frozen.size).toBe(0);
+  });
+});
+
+describe('the 12-week study calendar', () => {
+  it('ends with the current week, Monday first, and marks studied, frozen and missed days, today before study, and days to come', () => {
+    // Wednesday 13 May 2026: studied 4 to 10 May (a freeze), missed the 11th (frozen), studied the 12th.
+    const streak = streakOf(
+      [...Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2026, 4, 4 + i, 12))), new Date(Date.UTC(2026, 4, 12, 12))],
+      new Date('2026-05-13T09:00:00Z'),
+      'UTC',
+    );
+    const grid = calendarGrid(streak);
+    expect(grid).toHaveLength(12);
+    expect(grid[11]).toEqual(['frozen', 'studied', 'today', 'future', 'future', 'future', 'future']);
+    expect(grid[10]).toEqual(Array(7).fill('studied'));
+    expect(grid[0]!.every((day) => day === 'missed')).toBe(true);
+    expect(streak.today - dayNumber('2026-05-11')).toBe(2);
+    expect(calendarText(streak).summary).toBe('Studied on 8 of the last 80 days, 1 day kept by a freeze.');
+    const rows = calendarText(streak).grid.split('\n');
+    expect(rows[0]).toBe('`Mon` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩🧊');
+    expect(rows[2]).toBe('`Wed` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩⬜');
+    expect(rows[3]).toBe('`Thu` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩');
   });
 });

@@ -90,7 +90,11 @@ describe('npm start', () => {
       .split('\n')
       .map((line) => JSON.parse(line))
       .find((line) => line.msg === 'starting');
-    expect(starting).toMatchObject({ parts: 2, lessons: 18, commands: ['course', 'group', 'lesson', 'progress', 'quiz', 'review', 'schedule'] });
+    expect(starting).toMatchObject({
+      parts: 2,
+      lessons: 18,
+      commands: ['course', 'group', 'lesson', 'me', 'progress', 'quiz', 'review', 'schedule'],
+    });
     run.child.kill('SIGTERM');
     expect(await run.exitCode).toBe(0);
   });

@@ -65,7 +65,7 @@ describe('the progress view', () => {
     expect(progressBar(11, 11)).toBe('▰'.repeat(10));
   });
 
-  it('shows each part, the whole course, streak, last study and next lesson', () => {
+  it('shows each part, the whole course, streak and freezes, last study, next lesson and the last 12 weeks', () => {
     const completions = new Map([
       ['linux', new Date('2026-04-01T10:00:00Z')],
       ['python', new Date('2026-04-02T10:00:00Z')],
@@ -75,9 +75,20 @@ describe('the progress view', () => {
       ['MLOps1', '▰▱▱▱▱▱▱▱▱▱ 2/11 (18%)'],
       ['MLOps2', '▱▱▱▱▱▱▱▱▱▱ 0/7 (0%)'],
       ['Whole course', '▰▱▱▱▱▱▱▱▱▱ 2/18 (11%)'],
-      ['Streak', '🔥 2 days'],
+      ['Streak', '🔥 2 days · 🧊 0/2 freezes'],
       ['Last studied', '<t:1775124000:R>'],
       ['Next lesson', 'Bash Scripting (MLOps1)'],
+      [
+        'Last 12 weeks',
+        [
+          // Thursday 2 April 2026, studied on Wednesday and Thursday.
+          ...['Mon', 'Tue'].map((day) => `\`${day}\` ${'⬛'.repeat(12)}`),
+          ...['Wed', 'Thu'].map((day) => `\`${day}\` ${'⬛'.repeat(11)}🟩`),
+          ...['Fri', 'Sat', 'Sun'].map((day) => `\`${day}\` ${'⬛'.repeat(11)}`),
+          '🟩 studied · 🧊 kept by a freeze · ⬛ missed · ⬜ today, not yet',
+          'Studied on 2 of the last 81 days.',
+        ].join('\n'),
+      ],
     ]);
   });
 });
@@ -86,6 +97,7 @@ describe('the group view', () => {
   const fakeStore = (progress: Record<string, string[]>): StudyStore =>
     ({
       listLearners: async () => Object.keys(progress),
+      learners: { getSettings: async (userIds: readonly string[]) => userIds.map(() => ({})) },
       getCompletions: async (userId: string, lessonIds: readonly string[]) =>
         new Map((progress[userId] ?? []).filter((id) => lessonIds.includes(id)).map((id) => [id, new Date('2026-04-02T10:00:00Z')])),
     }) as unknown as StudyStore;
