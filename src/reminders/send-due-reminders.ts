@@ -10,8 +10,8 @@ export interface ReminderRound extends RemindDeps {
   servesUser(userId: string): boolean;
 }
 
-/** Learners decided on at once: their reads overlap, while their DMs queue in the bulk lane. */
-const concurrentLearners = 16;
+/** Learners decided on at once: their reads overlap, and enough of their DMs wait in the bulk lane to keep it full. */
+const concurrentLearners = 64;
 
 /**
  * Sends every reminder due in the minute that starts at `now`, in every time zone: each zone's

@@ -3,7 +3,7 @@ import type { Clock } from '../util/clock.ts';
 import type { Log } from '../util/log.ts';
 import type { RestBudgetStore } from '../store/rest-budget-store.ts';
 import { budgetedRequest } from './budgeted-request.ts';
-import { createBulkLane, type BulkLane } from './bulk-lane.ts';
+import { bulkInFlight, createBulkLane, type BulkLane } from './bulk-lane.ts';
 import { createRefusedRequestCount } from './refused-requests.ts';
 import { createSendSlots } from './send-slots.ts';
 
@@ -29,7 +29,7 @@ export interface RestBudget {
 export function createRestBudget({ store, ratePerSecond, clock, log, pauseAt }: RestBudgetOptions): RestBudget {
   const slots = createSendSlots({ reserve: (intervalMs) => store.reserveSlot(intervalMs), ratePerSecond, log });
   const refused = createRefusedRequestCount({ store, clock, log, pauseAt });
-  const bulk = createBulkLane({ refused, log });
+  const bulk = createBulkLane({ refused, log, inFlight: bulkInFlight(ratePerSecond) });
   return {
     // discord.js's own per-process window is kept at the whole bot's rate: the shared schedule is the stricter of the two.
     rest: { makeRequest: budgetedRequest(slots, refused), globalRequestsPerSecond: ratePerSecond },

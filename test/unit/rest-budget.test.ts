@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { budgetedRequest } from '../../src/rest/budgeted-request.ts';
-import { createBulkLane } from '../../src/rest/bulk-lane.ts';
+import { bulkInFlight, createBulkLane } from '../../src/rest/bulk-lane.ts';
 import { createRefusedRequestCount, isRefused } from '../../src/rest/refused-requests.ts';
 import { createSendSlots, maxDriftMs } from '../../src/rest/send-slots.ts';
 import type { RestBudgetStore } from '../../src/store/rest-budget-store.ts';
@@ -226,5 +226,14 @@ describe('the budgeted transport', () => {
     });
     for (let i = 0; i < 5; i += 1) await request('https://discord.test/api/v10/webhooks/1/token', { method: 'POST' });
     expect(refused.current()).toBe(3);
+  });
+});
+
+describe('the bulk lane', () => {
+  it('keeps three requests in flight at Discord’s 50 a second, and about 60 ms of slots at a higher granted rate', () => {
+    expect(bulkInFlight(50)).toBe(3);
+    expect(bulkInFlight(10)).toBe(3);
+    expect(bulkInFlight(500)).toBe(30);
+    for (const rate of [100, 500, 1000, 5000]) expect(bulkInFlight(rate) / rate).toBeLessThanOrEqual(0.061);
   });
 });
