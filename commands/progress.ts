@@ -4,7 +4,7 @@ import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
-import { clockSources, learnerToday } from '../src/queries/learner-today.ts';
+import { learnerToday } from '../src/queries/learner-today.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
@@ -35,7 +35,7 @@ export default {
     const name = displayName(member, learner);
     const completions = await getCompletions(store, course, learner.id);
     // Streak days are the learner's own days: their time zone, else this server's, else the default.
-    const { timeZone, today } = await learnerToday(clockSources(context), learner.id, interaction.guildId, clock.now());
+    const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, clock.now());
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
     await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone, ownQuizResults)] });

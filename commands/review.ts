@@ -1,7 +1,7 @@
 import { ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../src/interactions/handler.ts';
 import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
-import { clockSources, learnerToday } from '../src/queries/learner-today.ts';
+import { learnerToday } from '../src/queries/learner-today.ts';
 import { reviewQueue } from '../src/progress/review-queue.ts';
 import { reviewStep } from '../src/views/quiz-steps.ts';
 import { reply } from '../src/ui/reply.ts';
@@ -17,7 +17,7 @@ export default {
   data,
   async execute(interaction, context) {
     const { course, store, clock } = context;
-    const day = await learnerToday(clockSources(context), interaction.user.id, interaction.guildId, clock.now());
+    const day = await learnerToday(context, interaction.user.id, interaction.guildId, clock.now());
     const queue = await reviewQueue(store, course, interaction.user.id, day.today);
     await reply(interaction, reviewStep(queue, day, { reviewed: 0, right: 0 }, interaction.user.id), { ephemeral: true });
   },

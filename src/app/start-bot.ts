@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { Events, ShardClientUtil, type Client } from 'discord.js';
 import type { Config } from '../config/env-schema.ts';
 import { createInteractionRouter, type Handlers } from '../interactions/router.ts';
 import { createRestBudget } from '../rest/rest-budget.ts';
@@ -43,10 +43,9 @@ function logConnection(client: Client, log: HandlerContext['log']) {
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 }
 
-/** A learner's reminders belong to one shard, as a server does: (user id >> 22) modulo the shard count. */
+/** A learner's reminders belong to one shard, by the formula that places a server: (id >> 22) modulo the shard count. */
 function servesUser(client: Client, userId: string): boolean {
-  if (!client.shard) return true;
-  return client.shard.ids.includes(Number((BigInt(userId) >> 22n) % BigInt(client.shard.count)));
+  return !client.shard || client.shard.ids.includes(ShardClientUtil.shardIdForGuildId(userId, client.shard.count));
 }
 
 /** Starts the client: routes interactions, syncs commands once ready, runs the daily poster, logs in with retries. */

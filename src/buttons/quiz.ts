@@ -3,7 +3,7 @@ import { buttonHandler, type HandlerContext } from '../interactions/handler.ts';
 import { lessonOfButton } from '../lessons/lesson-of-button.ts';
 import { questionOfButton } from '../lessons/question-of-button.ts';
 import { answerQuizQuestion, bestScore } from '../progress/quiz.ts';
-import { clockSources, learnerToday } from '../queries/learner-today.ts';
+import { learnerToday } from '../queries/learner-today.ts';
 import { buildButtonId } from '../ui/custom-id.ts';
 import { reply, update } from '../ui/reply.ts';
 import { UserError } from '../ui/user-error.ts';
@@ -30,7 +30,7 @@ export default buttonHandler(['quiz', 'answer', 'quizNext'], async (interaction,
   if (button.asked !== question.index + (button.action === 'quizNext' ? 1 : 0) || button.score > button.asked) throw outOfDate();
   if (button.action === 'answer') {
     if (button.choice >= question.options.length) throw outOfDate();
-    const { today } = await learnerToday(clockSources(context), button.ownerId, interaction.guildId, clock.now());
+    const { today } = await learnerToday(context, button.ownerId, interaction.guildId, clock.now());
     const learner = { userId: button.ownerId, today };
     const answered = await answerQuizQuestion(store, clock, learner, question, button.choice, { ...button, id: interaction.message.id });
     if (!answered) throw new UserError('You have already answered this question: carry on from the quiz message.');

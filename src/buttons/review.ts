@@ -2,7 +2,7 @@ import { buttonHandler } from '../interactions/handler.ts';
 import { questionOfButton } from '../lessons/question-of-button.ts';
 import { gradeAnswer } from '../progress/grading.ts';
 import { reviewQueue } from '../progress/review-queue.ts';
-import { clockSources, learnerToday } from '../queries/learner-today.ts';
+import { learnerToday } from '../queries/learner-today.ts';
 import { reply, update } from '../ui/reply.ts';
 import { UserError } from '../ui/user-error.ts';
 import { dayNumber } from '../util/time.ts';
@@ -11,7 +11,7 @@ import { reviewFeedback, reviewStep } from '../views/quiz-steps.ts';
 /** Review sessions, private like quizzes: a click on someone else's starts the clicker's own. */
 export default buttonHandler(['reviewAnswer', 'reviewNext'], async (interaction, button, context) => {
   const { course, store, clock } = context;
-  const day = await learnerToday(clockSources(context), interaction.user.id, interaction.guildId, clock.now());
+  const day = await learnerToday(context, interaction.user.id, interaction.guildId, clock.now());
   const learnerId = interaction.user.id;
   if (learnerId !== button.ownerId) {
     const queue = await reviewQueue(store, course, learnerId, day.today);

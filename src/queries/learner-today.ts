@@ -6,23 +6,12 @@ import { localDate } from '../util/time.ts';
 /** A server's time zone: its schedule's, else the default. */
 export const scheduleTimeZone = (schedule: EffectiveSchedule | undefined, defaultTimeZone: string) => schedule?.config.timeZone ?? defaultTimeZone;
 
-/** What a learner's day depends on: their own settings, the server's schedule and STUDY_TIMEZONE. */
+/** What a learner's day depends on: their own settings, the server's schedule and STUDY_TIMEZONE (a handler's context has them). */
 export interface LearnerClockSources {
-  learners: LearnerStore;
-  lessonOfTheDay: LessonOfTheDay;
-  defaultTimeZone: string;
-}
-
-/** A handler's context as the sources of a learner's day. */
-export const clockSources = (context: {
   store: { learners: LearnerStore };
   lessonOfTheDay: LessonOfTheDay;
   defaultTimeZone: string;
-}): LearnerClockSources => ({
-  learners: context.store.learners,
-  lessonOfTheDay: context.lessonOfTheDay,
-  defaultTimeZone: context.defaultTimeZone,
-});
+}
 
 /** The zone of a learner's day when their settings are known: their own, else the server's, else the default. */
 export const ownOrServerZone = (settings: LearnerSettings, serverTimeZone: string) => settings.timeZone ?? serverTimeZone;
@@ -33,7 +22,7 @@ export const ownOrServerZone = (settings: LearnerSettings, serverTimeZone: strin
  */
 export async function learnerTimeZone(sources: LearnerClockSources, userId: string, guildId: string | null): Promise<string> {
   const [[settings], schedule] = await Promise.all([
-    sources.learners.getSettings([userId]),
+    sources.store.learners.getSettings([userId]),
     guildId ? sources.lessonOfTheDay.scheduleOf(guildId) : undefined,
   ]);
   return ownOrServerZone(settings ?? {}, scheduleTimeZone(schedule, sources.defaultTimeZone));

@@ -1,7 +1,5 @@
 import type { ReminderSetting } from '../store/values.ts';
-import { addDays, instantOfLocalTime, localTime } from '../util/time.ts';
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+import { addDays, instantOfLocalTime, localTime, minutesOf } from '../util/time.ts';
 
 /** When the daily reminder next comes: its time on the next of its weekdays, today included if the time is still ahead. */
 export function nextReminderAt(reminder: ReminderSetting, timeZone: string, now: Date): Date {

@@ -1,6 +1,5 @@
-import { localTime } from '../util/time.ts';
+import { localTime, minutesOf } from '../util/time.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
-import { minutesOf } from './schedule-config.ts';
 
 /**
  * The local date whose post is due at `now`, or undefined. Due means: a posting day, and the

@@ -1,10 +1,5 @@
 import { weekdaysOnly } from '../store/schedule-values.ts';
 
-export function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return hours * 60 + minutes;
-}
-
 export function describeDays(weekdays: readonly number[]): string {
   if (weekdays.length === 7) return 'every day';
   if (weekdays.join() === weekdaysOnly.join()) return 'weekdays';

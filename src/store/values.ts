@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { timeOfDay, weekdaysValue } from './schedule-values.ts';
 
 /** Values as stored. Each is validated when read; a value that fails is logged and treated as absent. */
 export const completionValue = z.object({ completedAt: z.number().int().nonnegative() });
@@ -20,11 +21,7 @@ export const quizBestValue = z.object({ score: z.number().int().nonnegative(), o
 export type QuizBestValue = z.infer<typeof quizBestValue>;
 
 /** A learner's daily reminder: a DM at `time` on `weekdays` (0 = Sunday) in `timeZone`, kept while switched off. */
-export const reminderSetting = z.object({
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  weekdays: z.array(z.number().int().min(0).max(6)).min(1),
-  on: z.boolean(),
-});
+export const reminderSetting = z.object({ time: timeOfDay, weekdays: weekdaysValue, on: z.boolean() });
 export type ReminderSetting = z.infer<typeof reminderSetting>;
 
 /** A learner's own settings, the same in every server and DM. Absent fields take the defaults (the server's zone, on the leaderboard, no reminders). */

@@ -23,6 +23,12 @@ export function localTime(instant: Date, timeZone: string): Readonly<LocalTime> 
   };
 }
 
+/** Minutes since midnight of a 24-hour time, HH:MM. */
+export function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return hours * 60 + minutes;
+}
+
 /** The calendar date (YYYY-MM-DD) at `instant` in the IANA time zone. */
 export function localDate(instant: Date, timeZone: string): string {
   return localTime(instant, timeZone).date;
