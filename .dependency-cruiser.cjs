@@ -13,10 +13,11 @@ const mayImport = {
   'src/progress': [...lowest, 'src/course', 'src/store', 'src/ui'],
   'src/lessons': [...lowest, 'src/course', 'src/store', 'src/ui'],
   'src/views': [...lowest, 'src/course', 'src/ui', 'src/progress', 'src/lessons'],
+  'src/card': [...lowest, 'src/course', 'src/ui', 'src/progress', 'src/views'],
   'src/schedule': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views'],
   'src/queries': [...base, 'src/store', 'src/progress', 'src/lessons', 'src/schedule'],
   'src/reminders': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views', 'src/queries'],
-  'src/interactions': [...base, 'src/store', 'src/ui', 'src/schedule'],
+  'src/interactions': [...base, 'src/store', 'src/ui', 'src/schedule', 'src/card'],
   'src/discord': [...base, 'src/rest', 'src/interactions'],
 };
 const handlers = [
@@ -26,6 +27,7 @@ const handlers = [
   'src/progress',
   'src/lessons',
   'src/views',
+  'src/card',
   'src/queries',
   'src/schedule',
   'src/reminders',

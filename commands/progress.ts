@@ -7,12 +7,14 @@ import { getCompletions } from '../src/progress/completions.ts';
 import { learnerToday } from '../src/queries/learner-today.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
+import { progressPayload } from '../src/card/progress-payload.ts';
+import { progressCardFacts } from '../src/card/card-facts.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'progress',
-  description: 'Your progress per part and overall, streak, next lesson, quiz scores and reviews due',
+  description: 'Your progress card: per part and overall, streak, next lesson, quiz scores and reviews due',
   options: [
     {
       type: ApplicationCommandOptionType.User,
@@ -38,6 +40,7 @@ export default {
     const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, clock.now());
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
-    await reply(interaction, { embeds: [progressEmbed(course, name, completions, clock.now(), timeZone, ownQuizResults)] });
+    const subject = { course, learnerName: name, completions, now: clock.now(), timeZone, quiz: ownQuizResults };
+    await reply(interaction, await progressPayload(context, progressEmbed(subject), progressCardFacts(subject)));
   },
 } satisfies Command;

@@ -9,11 +9,12 @@ import { createDmSender } from '../reminders/dm-sender.ts';
 import { sendDueReminders, sendMissedReminders } from '../reminders/send-due-reminders.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 import type { Command, HandlerContext } from '../interactions/handler.ts';
+import { createProgressCards } from '../card/progress-cards.ts';
 import { createClient } from '../discord/create-client.ts';
 import { loginWithRetry } from '../discord/login.ts';
 import { syncCommands } from '../discord/sync-commands.ts';
 
-export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay'> {
+export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay' | 'progressCards'> {
   config: Pick<Config, 'DISCORD_TOKEN' | 'DISCORD_API_URL' | 'DISCORD_GUILD_ID' | 'DISCORD_GLOBAL_RATE'>;
   /** Refused requests in 10 minutes at which bulk sending pauses (tests lower it; default half of Discord's ban limit). */
   refusedRequestPauseAt?: number;
@@ -68,7 +69,14 @@ export function startBot(options: BotOptions): RunningBot {
     servesUser: (userId: string) => servesUser(client, userId),
   };
   const remindNow = () => sendDueReminders(reminderRound, clock.now());
-  const route = createInteractionRouter({ commands, buttons: options.buttons }, { ...options, lessonOfTheDay: poster });
+  const route = createInteractionRouter(
+    { commands, buttons: options.buttons },
+    {
+      ...options,
+      lessonOfTheDay: poster,
+      progressCards: createProgressCards(),
+    },
+  );
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
   logConnection(client, log);
   let minuteTask: ReturnType<typeof everyMinute> | undefined;

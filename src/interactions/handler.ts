@@ -8,6 +8,7 @@ import type { Course } from '../course/course.ts';
 import type { LessonOfTheDay } from '../schedule/lesson-of-the-day.ts';
 import type { StudyStore } from '../store/study-store.ts';
 import type { ButtonAction, ButtonActionName } from '../ui/custom-id.ts';
+import type { ProgressCards } from '../card/progress-cards.ts';
 import type { Clock } from '../util/clock.ts';
 import type { Log } from '../util/log.ts';
 
@@ -21,6 +22,8 @@ export interface HandlerContext {
   defaultTimeZone: string;
   /** The lesson of the day, as far as /schedule may touch it. */
   lessonOfTheDay: LessonOfTheDay;
+  /** Draws (and keeps the latest) /progress cards. */
+  progressCards: ProgressCards;
 }
 
 /** One slash command: its registration JSON and its handlers. `export default { data, execute } satisfies Command`. */

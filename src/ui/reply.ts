@@ -16,6 +16,8 @@ export interface Payload {
   content?: string | undefined;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  /** Attachments; an embed shows one as its image with `attachment://<name>`. */
+  files?: { name: string; data: Buffer }[];
 }
 
 /** Nobody is pinged by anything the bot sends, whatever its text says. */
@@ -32,8 +34,9 @@ function asIs<T>(json: T): { toJSON(): T } {
 }
 
 /** The payload as discord.js sends it: as-is JSON, and no pings. Every answer to an interaction goes through here. */
-function forDiscord({ content, embeds, components }: Payload) {
-  return { content, embeds: embeds?.map(asIs), components: components?.map(asIs), allowedMentions: noPings };
+function forDiscord({ content, embeds, components, files }: Payload) {
+  const attachments = files?.map(({ name, data }) => ({ name, attachment: data }));
+  return { content, embeds: embeds?.map(asIs), components: components?.map(asIs), files: attachments, allowedMentions: noPings };
 }
 
 const ephemeralFlag = (ephemeral: boolean | undefined) => (ephemeral ? { flags: MessageFlags.Ephemeral as const } : {});

@@ -30,7 +30,9 @@ function quizFields(course: Course, quiz: QuizStanding) {
     return best ? [`${passed(best) ? '✅' : '▫️'} ${lesson.title} ${best.score}/${best.of}`] : [];
   });
   const passedCount = [...quiz.best.values()].filter(passed).length;
-  const mastery = quiz.mastery.map(({ part, known, total }) => `${part.title}: ${known}/${total}`);
+  const known = quiz.mastery.reduce((sum, part) => sum + part.known, 0);
+  const total = quiz.mastery.reduce((sum, part) => sum + part.total, 0);
+  const mastery = [`${known}/${total} in all`, ...quiz.mastery.map(({ part, known, total }) => `${part.title}: ${known}/${total}`)];
   return [
     {
       name: `Quizzes passed: ${passedCount}/${course.lessons.length}`,
@@ -41,15 +43,20 @@ function quizFields(course: Course, quiz: QuizStanding) {
   ];
 }
 
+/** Whose progress /progress shows, and what it is worked out from; the embed and the card take the same. */
+export interface ProgressSubject {
+  course: Course;
+  learnerName: string;
+  completions: Completions;
+  now: Date;
+  /** The zone the learner's days are counted in (theirs, else the server's, else the default). */
+  timeZone: string;
+  /** Only on the learner's own /progress. */
+  quiz?: QuizStanding | undefined;
+}
+
 /** A learner's progress per part and overall, streak and freezes, last study time, next lesson, the last 12 weeks and (for their own) quiz results. */
-export function progressEmbed(
-  course: Course,
-  learnerName: string,
-  completions: Completions,
-  now: Date,
-  timeZone: string,
-  quiz?: QuizStanding,
-): APIEmbed {
+export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz }: ProgressSubject): APIEmbed {
   const stats = progressStats(course, completions);
   const streak = streakOf(completions.values(), now, timeZone);
   const last = lastStudiedAt(completions);

@@ -1,3 +1,4 @@
+import type { CardRenderResult } from './card-render.ts';
 import type { FanoutResult } from './fanout.ts';
 import type { FootprintResult } from './footprint.ts';
 import type { ReminderFanoutResult } from './reminder-fanout.ts';
@@ -86,6 +87,36 @@ export function reviewReadRows(result: ReviewReadResult): Row[] {
     target: quantile === 'p99' ? '< 5 ms' : 'for reference',
     met: quantile === 'p99' ? result.read.p99 < 5 : undefined,
   }));
+}
+
+export function cardRows(result: CardRenderResult): Row[] {
+  const mb = (value: number) => `${value.toFixed(1)} MB`;
+  return [
+    {
+      what: `progress card drawn, ${result.cards} distinct cards, p50`,
+      bot: fineMs(result.render.p50),
+      reference: `first card, fonts loaded with it: ${ms(result.firstMs)}`,
+      ratio: '',
+      target: 'for reference',
+      met: undefined,
+    },
+    {
+      what: `progress card drawn, ${result.cards} distinct cards, p99`,
+      bot: fineMs(result.render.p99),
+      reference: '',
+      ratio: '',
+      target: '< 30 ms',
+      met: result.render.p99 < 30,
+    },
+    {
+      what: 'RSS a process adds for the cards: first card, then all',
+      bot: `+${mb(result.rssMb.afterFirst - result.rssMb.before)}, then +${mb(result.rssMb.afterAll - result.rssMb.before)}`,
+      reference: `${mb(result.rssMb.before)} before`,
+      ratio: '',
+      target: 'for reference (the footprint rows include it)',
+      met: undefined,
+    },
+  ];
 }
 
 export function storeRows(result: StoreResult): Row[] {

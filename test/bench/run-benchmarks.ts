@@ -1,12 +1,14 @@
 // `npm run bench`: every benchmark, side by side with its baseline or ceiling, as a table.
-// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,latency,saturation,memory,footprint,fanout,reminders` picks sections.
+// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,card,latency,saturation,memory,footprint,fanout,reminders` picks sections.
 import { cpus, totalmem } from 'node:os';
+import { benchCardRender } from './card-render.ts';
 import { benchFanout, topologies } from './fanout.ts';
 import { benchReminderFanout } from './reminder-fanout.ts';
 import { benchFootprint } from './footprint.ts';
 import { benchInteractions } from './interaction-latency.ts';
 import { benchMemoryAndStartup } from './memory-startup.ts';
 import {
+  cardRows,
   fanoutRows,
   footprintRows,
   reminderFanoutRows,
@@ -35,6 +37,7 @@ export const fullPlan = {
   reviewsPerLearner: 50,
   writes: 20_000,
   reads: 5000,
+  cards: 2000,
   servers: 1000,
   soakRate: 100,
   soakMs: 10 * 60_000,
@@ -58,6 +61,7 @@ export const quickPlan = {
   reviewsPerLearner: 50,
   writes: 500,
   reads: 200,
+  cards: 200,
   servers: 10,
   soakRate: 20,
   soakMs: 4000,
@@ -78,6 +82,7 @@ export const smokePlan = {
   reviewsPerLearner: 5,
   writes: 100,
   reads: 30,
+  cards: 10,
   servers: 3,
   soakRate: 20,
   soakMs: 1000,
@@ -100,8 +105,8 @@ export const smokePlan = {
   reminders: [{ learners: 10, ratePerSecond: 50, channelsKnown: false }],
 };
 
-export type Section = 'store' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout' | 'reminders';
-export const allSections: Section[] = ['store', 'latency', 'saturation', 'memory', 'footprint', 'fanout', 'reminders'];
+export type Section = 'store' | 'card' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout' | 'reminders';
+export const allSections: Section[] = ['store', 'card', 'latency', 'saturation', 'memory', 'footprint', 'fanout', 'reminders'];
 
 /** Runs the chosen benchmarks in turn; `onRows` sees each section's rows as soon as they are measured. */
 export async function runBenchmarks(
@@ -120,6 +125,10 @@ export async function runBenchmarks(
     add(storeRows(await benchStore(plan.learners, plan.writes, plan.reads)));
     log('reviews due…');
     add(reviewReadRows(await benchReviewRead(plan.learners, plan.reviewsPerLearner, plan.reads)));
+  }
+  if (sections.includes('card')) {
+    log('progress card…');
+    add(cardRows(benchCardRender(plan.cards)));
   }
   if (sections.includes('latency')) {
     log('interaction latency…');

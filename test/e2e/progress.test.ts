@@ -47,7 +47,7 @@ describe('/progress', () => {
       'Last studied': `<t:${Date.parse('2026-05-11T10:00:00Z') / 1000}:R>`,
       'Next lesson': 'Web APIs (MLOps1)',
       'Quizzes passed: 0/18': 'No quiz taken yet: try `/quiz`.',
-      'Quiz mastery (right at last answer)': 'MLOps1: 0/56 · MLOps2: 0/36',
+      'Quiz mastery (right at last answer)': '0/92 in all · MLOps1: 0/56 · MLOps2: 0/36',
       'Reviews due': 'None now',
     });
   });

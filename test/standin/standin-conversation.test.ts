@@ -86,6 +86,7 @@ describe('conversing with a discord.js bot', () => {
     const reply = await discord.command({ user: ada, channel: study, name: 'summary' });
 
     expect(reply.message.attachments).toMatchObject([{ filename: 'notes.txt', size: 7 }]);
+    expect(discord.attachmentContent(reply.message.attachments[0]!)?.toString()).toBe('grep -r');
   });
 
   test('sends follow-ups and returns the callback response when asked with withResponse', async () => {

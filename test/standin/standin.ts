@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIApplicationCommandOptionChoice, APIMessage } from 'discord.js';
+import type { APIApplicationCommandOptionChoice, APIAttachment, APIMessage } from 'discord.js';
 import type { Failure, FailureLog } from './failures.ts';
 import type { Gateway } from './gateway/gateway.ts';
 import type { FaultInjector } from './http/faults.ts';
@@ -96,6 +96,11 @@ export class Standin {
   }
 
   /** Messages everyone can see in a channel (not ephemeral ones), oldest first. */
+  /** What the bot uploaded as this attachment (the latest 1,000 uploads are kept). */
+  attachmentContent(attachment: APIAttachment | string): Buffer | undefined {
+    return this.world.attachmentContent(typeof attachment === 'string' ? attachment : attachment.id);
+  }
+
   messagesIn(channel: StandinChannel | string): APIMessage[] {
     return this.world.messages.visibleIn(typeof channel === 'string' ? channel : channel.id);
   }

@@ -70,7 +70,7 @@ describe('the progress view', () => {
       ['linux', new Date('2026-04-01T10:00:00Z')],
       ['python', new Date('2026-04-02T10:00:00Z')],
     ]);
-    const embed = progressEmbed(course, 'Ada', completions, new Date('2026-04-02T12:00:00Z'), 'UTC');
+    const embed = progressEmbed({ course, learnerName: 'Ada', completions, now: new Date('2026-04-02T12:00:00Z'), timeZone: 'UTC' });
     expect(embed.fields?.map((field) => [field.name, field.value])).toEqual([
       ['MLOps1', '▰▱▱▱▱▱▱▱▱▱ 2/11 (18%)'],
       ['MLOps2', '▱▱▱▱▱▱▱▱▱▱ 0/7 (0%)'],

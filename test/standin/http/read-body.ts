@@ -34,7 +34,12 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedB
   let body: unknown = {};
   for (const [name, value] of form.entries()) {
     if (typeof value !== 'string') {
-      files.push({ filename: value.name, size: value.size, contentType: value.type || 'application/octet-stream' });
+      files.push({
+        filename: value.name,
+        size: value.size,
+        contentType: value.type || 'application/octet-stream',
+        data: Buffer.from(await value.arrayBuffer()),
+      });
     } else if (name === 'payload_json') {
       try {
         body = JSON.parse(value);

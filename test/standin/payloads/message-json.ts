@@ -27,6 +27,7 @@ export interface UploadedFile {
   filename: string;
   size: number;
   contentType: string;
+  data: Buffer;
 }
 
 export interface MessageOrigin {

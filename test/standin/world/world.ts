@@ -36,6 +36,7 @@ export class World implements GuildHost {
   readonly guilds = new Map<string, StandinGuild>();
   readonly channels = new Map<string, ChannelRecord>();
   readonly messages = new MessageStore();
+  private readonly attachmentBytes = new Map<string, Buffer>();
   readonly bot: StandinUser;
   readonly botPermissions: bigint;
   private readonly dmChannels = new Map<string, ChannelRecord>();
@@ -143,6 +144,7 @@ export class World implements GuildHost {
       findMessage: (id) => this.messages.get(id)?.json,
     });
     this.messages.add(json, ephemeral);
+    this.keepAttachments(json, origin.files ?? []);
     if (!ephemeral) {
       channel.lastMessageId = json.id;
       if (channel.thread) channel.thread.messageCount += 1;
@@ -156,9 +158,27 @@ export class World implements GuildHost {
     if (!stored) throw new Error(`message ${id} does not exist`);
     const edited = editMessageJson(stored.json, body, files);
     this.messages.replace(id, edited);
+    this.keepAttachments(edited, files);
     const channel = this.channels.get(edited.channel_id);
     if (channel && !stored.ephemeral) this.publishMessageEvent(GatewayDispatchEvents.MessageUpdate, channel, edited);
     return edited;
+  }
+
+  /** The bytes of an uploaded attachment, by its id (the latest 1,000 uploads are kept). */
+  attachmentContent(id: string): Buffer | undefined {
+    return this.attachmentBytes.get(id);
+  }
+
+  private keepAttachments(message: APIMessage, files: UploadedFile[]): void {
+    if (files.length === 0) return;
+    message.attachments.forEach((attachment, index) => {
+      const file = files[index];
+      if (file) this.attachmentBytes.set(attachment.id, file.data);
+    });
+    for (const oldest of this.attachmentBytes.keys()) {
+      if (this.attachmentBytes.size <= 1000) break;
+      this.attachmentBytes.delete(oldest);
+    }
   }
 
   deleteMessage(id: string): void {

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { progressCardFacts, type ProgressCardFacts } from '../../src/card/card-facts.ts';
+import { coverageOf } from '../../src/card/coverage.ts';
+import { loadFaces } from '../../src/card/fonts.ts';
+import { encodePng } from '../../src/card/png.ts';
+import { createProgressCards } from '../../src/card/progress-cards.ts';
+import type { PathCommand } from '../../src/card/rasterize.ts';
+import { createSurface, paint } from '../../src/card/surface.ts';
+import { fit, measure, textStyle } from '../../src/card/text.ts';
+import { loadCourse } from '../../src/course/load-course.ts';
+import type { QuizStanding } from '../../src/progress/quiz-standing.ts';
+import { createLog } from '../../src/util/log.ts';
+import { progressEmbed } from '../../src/views/progress-embed.ts';
+import { progressPayload } from '../../src/card/progress-payload.ts';
+import { decodePng } from '../support/png-pixels.ts';
+import { readmeCard, readmeCardFile } from '../support/readme-card.ts';
+
+const course = loadCourse();
+const square = (x: number, y: number, size: number, clockwise = true): PathCommand[] => {
+  const corners = [
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+  ];
+  const ordered = clockwise ? corners : [...corners].reverse();
+  return [...ordered.map(([px, py], index) => ({ type: index === 0 ? 'M' : 'L', x: px, y: py }) as PathCommand), { type: 'Z' }];
+};
+const alphaAt = (coverage: ReturnType<typeof coverageOf>, x: number, y: number) =>
+  coverage.alpha[(y - coverage.top) * coverage.width + (x - coverage.left)];
+
+describe('the rasterizer', () => {
+  it('covers the pixels inside a shape fully, none outside, and half of a pixel an edge halves', () => {
+    const coverage = coverageOf(square(2, 3, 4.5));
+    expect([coverage.left, coverage.top, coverage.width, coverage.height]).toEqual([2, 3, 5, 5]);
+    expect(alphaAt(coverage, 3, 4)).toBe(255);
+    expect(alphaAt(coverage, 6, 4)).toBe(128);
+    expect(alphaAt(coverage, 6, 7)).toBe(Math.round((4 * 255) / 16));
+  });
+
+  it('fills by the non-zero rule: a hole wound the other way stays empty, an overlap wound the same way is filled once', () => {
+    const holed = coverageOf([...square(0, 0, 8), ...square(2, 2, 4, false)]);
+    expect(alphaAt(holed, 3, 3)).toBe(0);
+    expect(alphaAt(holed, 1, 1)).toBe(255);
+    const overlapping = coverageOf([...square(0, 0, 8), ...square(2, 2, 4)]);
+    expect(alphaAt(overlapping, 3, 3)).toBe(255);
+  });
+
+  it('paints through the coverage, blending partly covered pixels', () => {
+    const surface = createSurface(8, 8, 0x000000);
+    paint(surface, coverageOf(square(0, 0, 4.5)), 1, 1, 0xffffff);
+    const png = decodePng(encodePng(surface));
+    expect([png.width, png.height]).toEqual([8, 8]);
+    expect(png.colourAt(0, 0)).toBe(0x000000);
+    expect(png.colourAt(2, 2)).toBe(0xffffff);
+    expect(png.colourAt(5, 2)).toBe(0x808080);
+  });
+});
+
+describe('the card’s text', () => {
+  const style = textStyle(loadFaces().regular, 15);
+
+  it('is cut with an ellipsis to fit its width, and left whole when it fits', () => {
+    expect(fit(style, 'Ada', 200)).toBe('Ada');
+    const cut = fit(style, 'Ada Lovelace, Countess of Lovelace and first programmer', 120);
+    expect(cut).toMatch(/…$/);
+    expect(measure(style, cut)).toBeLessThanOrEqual(120);
+    expect(measure(style, 'Ada Lovelace, Countess of Lovelace and first programmer')).toBeGreaterThan(120);
+  });
+});
+
+const standing = (known: number[], dueNow: number): QuizStanding => ({
+  best: new Map(),
+  mastery: course.parts.map((part, index) => ({ part, known: known[index] ?? 0, total: 10 })),
+  dueNow,
+});
+
+describe('the card’s facts', () => {
+  it('are the embed’s numbers: parts, whole course, streak, freezes and quiz mastery in all', () => {
+    const completions = new Map(course.lessons.slice(0, 4).map((lesson, index) => [lesson.id, new Date(Date.UTC(2026, 4, 10 + index, 9))]));
+    const now = new Date('2026-05-13T12:00:00Z');
+    const quiz = standing([7, 2], 3);
+    const subject = { course, learnerName: 'Ada', completions, now, timeZone: 'UTC', quiz };
+    const facts = progressCardFacts(subject);
+    const fields = Object.fromEntries(progressEmbed(subject).fields!.map((field) => [field.name, field.value]));
+    expect(fields['Whole course']).toContain(`${facts.overall.done}/${facts.overall.total} (${facts.overall.percent}%)`);
+    for (const part of facts.parts) expect(fields[part.title]).toContain(`${part.tally.done}/${part.tally.total} (${part.tally.percent}%)`);
+    expect(fields.Streak).toBe(`🔥 ${facts.streak.days} days · 🧊 ${facts.streak.freezes}/${facts.streak.maxFreezes} freezes`);
+    expect(facts.quiz).toEqual({ known: 9, total: 20, reviewsDue: 3 });
+    expect(fields['Quiz mastery (right at last answer)']).toMatch(/^9\/20 in all · /);
+    expect(fields['Reviews due']).toBe('3 now: `/review`');
+  });
+});
+
+const facts = (name: string): ProgressCardFacts =>
+  progressCardFacts({ course, learnerName: name, completions: new Map(), now: new Date('2026-05-13T12:00:00Z'), timeZone: 'UTC' });
+
+describe('the kept cards', () => {
+  it('draw a card once for the same facts, again when a fact changes, and drop the least recently shown', async () => {
+    const cards = createProgressCards(2);
+    const ada = await cards.render(facts('Ada'));
+    expect(await cards.render(facts('Ada'))).toBe(ada);
+    const bo = await cards.render(facts('Bo'));
+    expect(bo).not.toBe(ada);
+    await cards.render(facts('Ada'));
+    await cards.render(facts('Cy'));
+    expect(await cards.render(facts('Ada'))).toBe(ada);
+    expect(await cards.render(facts('Bo'))).not.toBe(bo);
+  });
+
+  it('leave the card out, and keep the embed, when drawing fails', async () => {
+    const lines: string[] = [];
+    const log = createLog('error', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream);
+    const failing = { render: () => Promise.reject(new Error('no font')) };
+    const payload = await progressPayload({ progressCards: failing, log }, { title: 'Ada' }, facts('Ada'));
+    expect(payload).toEqual({ embeds: [{ title: 'Ada' }] });
+    expect(lines.join('')).toContain('progress card not drawn');
+  });
+});
+
+describe('the README’s picture of the card', () => {
+  it('is what the code draws today (redraw it with `npx tsx test/support/readme-card.ts`)', () => {
+    const pictured = PNG.sync.read(readFileSync(readmeCardFile));
+    const drawn = PNG.sync.read(readmeCard());
+    expect([pictured.width, pictured.height]).toEqual([drawn.width, drawn.height]);
+    expect(pictured.data.equals(drawn.data)).toBe(true);
+  });
+});
