@@ -10,6 +10,7 @@ import { sendDueReminders, sendMissedReminders } from '../reminders/send-due-rem
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 import type { Command, HandlerContext } from '../interactions/handler.ts';
 import { createProgressCards } from '../card/progress-cards.ts';
+import { watchEventLoop } from '../util/event-loop-lag.ts';
 import { createClient } from '../discord/create-client.ts';
 import { loginWithRetry } from '../discord/login.ts';
 import { syncCommands } from '../discord/sync-commands.ts';
@@ -21,6 +22,8 @@ export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay' | 'pro
   commands: Map<string, Command>;
   buttons: Handlers['buttons'];
   defaultSchedule?: ScheduleConfig;
+  /** Whether the process is overloaded (default: its event loop's utilisation; tests that must see every card say never). */
+  isBusy?: () => boolean;
   /** Drive the lesson of the day from node-cron each minute (tests call `poster.tick()` instead). */
   runCron?: boolean;
 }
@@ -69,12 +72,15 @@ export function startBot(options: BotOptions): RunningBot {
     servesUser: (userId: string) => servesUser(client, userId),
   };
   const remindNow = () => sendDueReminders(reminderRound, clock.now());
+  // Under overload, new progress cards are the first thing to go: the replies must still come within Discord's 3 seconds.
+  const load = watchEventLoop();
+  const isBusy = options.isBusy ?? load.busy;
   const route = createInteractionRouter(
     { commands, buttons: options.buttons },
     {
       ...options,
       lessonOfTheDay: poster,
-      progressCards: createProgressCards(),
+      progressCards: createProgressCards({ isBusy }),
     },
   );
   client.on(Events.InteractionCreate, (interaction) => void route(interaction));
@@ -111,6 +117,7 @@ export function startBot(options: BotOptions): RunningBot {
     async stop() {
       stopping.abort();
       minuteTask?.stop();
+      load.stop();
       budget.close();
       await client.destroy();
     },

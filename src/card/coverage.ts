@@ -42,6 +42,6 @@ export function coverageOf(commands: readonly PathCommand[]): Coverage {
     }
   }
   const alpha = new Uint8Array(counts.length);
-  for (let index = 0; index < counts.length; index += 1) alpha[index] = Math.round((Math.min(counts[index]!, levels) * 255) / levels);
+  for (let index = 0; index < counts.length; index += 1) alpha[index] = Math.round((counts[index]! * 255) / levels);
   return { left, top, width, height, alpha };
 }

@@ -43,7 +43,8 @@ function streakColumn(surface: Surface, { streak, calendar: weeks }: ProgressCar
   text(surface, styles.big, streak.days === 1 ? '1 day' : `${streak.days} days`, right.x, 96, right.width);
   for (let index = 0; index < streak.maxFreezes; index += 1)
     paint(surface, roundedRect(14, 14, 3), right.x + index * 20, 110, index < streak.freezes ? cardColours.freeze : cardColours.track);
-  text(surface, styles.small, `${streak.freezes} of ${streak.maxFreezes} freezes`, right.x + streak.maxFreezes * 20 + 4, 122, right.width);
+  const freezesX = right.x + streak.maxFreezes * 20 + 4;
+  text(surface, styles.small, `${streak.freezes} of ${streak.maxFreezes} freezes`, freezesX, 122, right.x + right.width - freezesX);
   text(surface, styles.small, `Last ${weeks.length} weeks`, right.x, 160, right.width, cardColours.muted);
   weeks.forEach((week, column) =>
     week.forEach((day, row) => {

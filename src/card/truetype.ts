@@ -22,16 +22,17 @@ function table(tables: Map<string, number>, tag: string): number {
   return offset;
 }
 
-function unicodeCmap(bytes: Buffer, cmapTable: number): TrueTypeFont['cmap'] {
+/** The font's Unicode character map: format 12 (all of Unicode) where it has one, else format 4; `formats` narrows the choice (tests). */
+export function unicodeCmap(bytes: Buffer, cmapTable: number, formats: readonly (4 | 12)[] = [12, 4]): TrueTypeFont['cmap'] {
   const found = new Map<string, number>();
   for (let index = 0; index < bytes.readUInt16BE(cmapTable + 2); index += 1) {
     const record = cmapTable + 4 + index * 8;
     found.set(`${bytes.readUInt16BE(record)}/${bytes.readUInt16BE(record + 2)}`, cmapTable + bytes.readUInt32BE(record + 4));
   }
   const full = found.get('3/10') ?? found.get('0/4');
-  if (full !== undefined && bytes.readUInt16BE(full) === 12) return { offset: full, format: 12 };
+  if (formats.includes(12) && full !== undefined && bytes.readUInt16BE(full) === 12) return { offset: full, format: 12 };
   const basic = found.get('3/1') ?? found.get('0/3');
-  if (basic !== undefined && bytes.readUInt16BE(basic) === 4) return { offset: basic, format: 4 };
+  if (formats.includes(4) && basic !== undefined && bytes.readUInt16BE(basic) === 4) return { offset: basic, format: 4 };
   throw new Error('the font has no Unicode character map');
 }
 

@@ -95,12 +95,12 @@ export class Standin {
     return this.conversation.clickButton(click);
   }
 
-  /** Messages everyone can see in a channel (not ephemeral ones), oldest first. */
   /** What the bot uploaded as this attachment (the latest 1,000 uploads are kept). */
   attachmentContent(attachment: APIAttachment | string): Buffer | undefined {
     return this.world.attachmentContent(typeof attachment === 'string' ? attachment : attachment.id);
   }
 
+  /** Messages everyone can see in a channel (not ephemeral ones), oldest first. */
   messagesIn(channel: StandinChannel | string): APIMessage[] {
     return this.world.messages.visibleIn(typeof channel === 'string' ? channel : channel.id);
   }

@@ -14,6 +14,7 @@ import type { QuizStanding } from '../../src/progress/quiz-standing.ts';
 import { createLog } from '../../src/util/log.ts';
 import { progressEmbed } from '../../src/views/progress-embed.ts';
 import { progressPayload } from '../../src/card/progress-payload.ts';
+import { eventLoopSampler, loadGauge } from '../../src/util/event-loop-lag.ts';
 import { decodePng } from '../support/png-pixels.ts';
 import { readmeCard, readmeCardFile } from '../support/readme-card.ts';
 
@@ -99,7 +100,7 @@ const facts = (name: string): ProgressCardFacts =>
 
 describe('the kept cards', () => {
   it('draw a card once for the same facts, again when a fact changes, and drop the least recently shown', async () => {
-    const cards = createProgressCards(2);
+    const cards = createProgressCards({ maxKept: 2 });
     const ada = await cards.render(facts('Ada'));
     expect(await cards.render(facts('Ada'))).toBe(ada);
     const bo = await cards.render(facts('Bo'));
@@ -108,6 +109,19 @@ describe('the kept cards', () => {
     await cards.render(facts('Cy'));
     expect(await cards.render(facts('Ada'))).toBe(ada);
     expect(await cards.render(facts('Bo'))).not.toBe(bo);
+  });
+
+  it('draw no new card while the process is busy, but still give a kept one', async () => {
+    let busy = false;
+    const cards = createProgressCards({ isBusy: () => busy });
+    const ada = await cards.render(facts('Ada'));
+    busy = true;
+    expect(await cards.render(facts('Ada'))).toBe(ada);
+    expect(await cards.render(facts('Bo'))).toBeUndefined();
+    const payload = await progressPayload({ progressCards: cards, log: createLog('silent') }, { title: 'Bo' }, facts('Bo'));
+    expect(payload).toEqual({ embeds: [{ title: 'Bo' }] });
+    busy = false;
+    expect(await cards.render(facts('Bo'))).toBeInstanceOf(Buffer);
   });
 
   it('leave the card out, and keep the embed, when drawing fails', async () => {
@@ -126,5 +140,24 @@ describe('the README’s picture of the card', () => {
     const drawn = PNG.sync.read(readmeCard());
     expect([pictured.width, pictured.height]).toEqual([drawn.width, drawn.height]);
     expect(pictured.data.equals(drawn.data)).toBe(true);
+  });
+});
+
+describe('the load gauge', () => {
+  it('is busy after two samples in a row of a nearly always busy event loop, and not after one', () => {
+    const samples = [0.99, 0.3, 0.99, 0.97, 0.2];
+    let next = 0;
+    const gauge = loadGauge(() => samples[next++]!, 0.95);
+    const seen = samples.map(() => (gauge.tick(), gauge.busy()));
+    expect(seen).toEqual([false, false, false, true, false]);
+  });
+
+  it('samples the real event loop as a share of time, between 0 and 1', () => {
+    const sample = eventLoopSampler();
+    const started = performance.now();
+    while (performance.now() - started < 20); // a loop that does nothing but work
+    const utilisation = sample();
+    expect(utilisation).toBeGreaterThan(0.5);
+    expect(utilisation).toBeLessThanOrEqual(1);
   });
 });

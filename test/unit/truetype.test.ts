@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceOf, glyphIndexOf } from '../../src/card/character-map.ts';
 import { coverageOf } from '../../src/card/coverage.ts';
 import { glyphPath } from '../../src/card/glyph-outline.ts';
-import { readTrueType } from '../../src/card/truetype.ts';
+import { readTrueType, unicodeCmap } from '../../src/card/truetype.ts';
 
 // The card reads its fonts itself; opentype.js, a maintained font library, is the reference it is checked against.
 const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`));
@@ -36,5 +36,19 @@ describe.each(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])('reading %s', (name) =>
         expect(actual.alpha.length, `${character} at ${size} px`).toBeGreaterThan(0);
         expect({ ...actual, alpha: [...actual.alpha] }, `${character} at ${size} px`).toEqual({ ...expected, alpha: [...expected.alpha] });
       }
+  });
+});
+
+describe('the character map', () => {
+  it('reads the format 4 map (the Basic Multilingual Plane) as the format 12 one, and finds nothing beyond it', () => {
+    const bytes = fontFile('DejaVuSans.ttf');
+    const full = readTrueType(bytes);
+    const basic = { ...full, cmap: unicodeCmap(bytes, full.tables.get('cmap')!, [4]) };
+    expect(basic.cmap.format).toBe(4);
+    expect(full.cmap.format).toBe(12);
+    for (const character of characters) {
+      const codePoint = character.codePointAt(0)!;
+      expect(glyphIndexOf(basic, codePoint), character).toBe(codePoint > 0xffff ? 0 : glyphIndexOf(full, codePoint));
+    }
   });
 });
