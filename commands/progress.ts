@@ -10,6 +10,8 @@ import { progressEmbed } from '../src/views/progress-embed.ts';
 import { progressPayload } from '../src/card/progress-payload.ts';
 import { progressCardFacts } from '../src/card/card-facts.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
+import { paceOf } from '../src/progress/pace.ts';
+import { serverDay } from '../src/queries/server-day.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -35,12 +37,18 @@ export default {
       throw new UserError(`${learner.username} is a bot, and bots keep no study progress. Pick a person, or leave the option empty for your own.`);
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
-    const completions = await getCompletions(store, course, learner.id);
+    const now = clock.now();
+    const [completions, day] = await Promise.all([
+      getCompletions(store, course, learner.id),
+      interaction.guildId ? serverDay(context.lessonOfTheDay, store.schedules, course, now, context.defaultTimeZone, interaction.guildId) : undefined,
+    ]);
     // Streak days are the learner's own days: their time zone, else this server's, else the default.
-    const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, clock.now());
+    const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, now);
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
-    const subject = { course, learnerName: name, completions, now: clock.now(), timeZone, quiz: ownQuizResults };
+    // Pace is against this server's group, where it has a lesson of the day.
+    const pace = day?.position ? paceOf(course, completions, day.position) : undefined;
+    const subject = { course, learnerName: name, completions, now, timeZone, quiz: ownQuizResults, pace };
     await reply(interaction, await progressPayload(context, progressEmbed(subject), progressCardFacts(subject)));
   },
 } satisfies Command;

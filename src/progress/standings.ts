@@ -1,3 +1,5 @@
+import type { Pace } from './pace.ts';
+
 export interface Standing {
   userId: string;
   /** Competition rank: learners with equal lessons done share a rank (1, 2, 2, 4). */
@@ -7,6 +9,8 @@ export interface Standing {
   streak: number;
   /** Whether they have done the lesson of the day, when one was posted today. */
   studiedToday: boolean;
+  /** Against the group's lesson of the day, when the server has one. */
+  pace?: Pace;
 }
 
 /** A learner's row before ranking, with when they last studied (ms; Infinity when never). */

@@ -19,7 +19,7 @@ export async function groupBoard(
   defaultTimeZone: string,
   guildId: string,
 ): Promise<GroupBoard> {
-  const { timeZone, todaysLesson } = await serverDay(lessonOfTheDay, store.schedules, course, now, defaultTimeZone, guildId);
-  const standings = await groupStandings(store, course, guildId, now, timeZone, todaysLesson?.id);
+  const { timeZone, todaysLesson, position } = await serverDay(lessonOfTheDay, store.schedules, course, now, defaultTimeZone, guildId);
+  const standings = await groupStandings(store, course, guildId, now, timeZone, todaysLesson?.id, position);
   return { standings, todaysLesson };
 }

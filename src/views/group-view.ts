@@ -2,6 +2,7 @@ import { ButtonStyle, type APIEmbed } from 'discord.js';
 import type { Course, Lesson } from '../course/course.ts';
 import { buildButtonId } from '../ui/custom-id.ts';
 import type { Standing } from '../progress/standings.ts';
+import { paceLabel } from '../progress/pace.ts';
 import { button, buttonRow } from '../ui/components.ts';
 import type { Payload } from '../ui/reply.ts';
 
@@ -9,7 +10,7 @@ const groupPageSize = 10;
 
 /** Mentions in an embed render as names and never ping anyone. */
 const line = (row: Standing, total: number) =>
-  `**#${row.rank}** <@${row.userId}>: ${row.done}/${total} (${row.percent}%)${row.streak > 0 ? ` · 🔥 ${row.streak}` : ''}${row.studiedToday ? ' · 📌' : ''}`;
+  `**#${row.rank}** <@${row.userId}>: ${row.done}/${total} (${row.percent}%)${row.streak > 0 ? ` · 🔥 ${row.streak}` : ''}${row.studiedToday ? ' · 📌' : ''}${row.pace ? ` · ${paceLabel(row.pace)}` : ''}`;
 
 function pageCount(standings: Standing[]): number {
   return Math.max(1, Math.ceil(standings.length / groupPageSize));

@@ -6,6 +6,7 @@ import { lastStudiedAt, progressStats, type Tally } from '../progress/stats.ts';
 import { maxFreezes, streakOf, type Streak } from '../progress/streak.ts';
 import { passed } from '../progress/quiz.ts';
 import type { QuizStanding } from '../progress/quiz-standing.ts';
+import type { Pace } from '../progress/pace.ts';
 import { truncate } from '../util/truncate.ts';
 import { progressBar } from './progress-bar.ts';
 import { calendarText, calendarWeeks } from './study-calendar.ts';
@@ -53,10 +54,16 @@ export interface ProgressSubject {
   timeZone: string;
   /** Only on the learner's own /progress. */
   quiz?: QuizStanding | undefined;
+  /** Against this server's group, when it has a lesson of the day (not in DMs). */
+  pace?: Pace | undefined;
 }
 
+const lessons = (count: number) => (count === 1 ? '1 lesson' : `${count} lessons`);
+const paceText = (pace: Pace) =>
+  pace.kind === 'on pace' ? 'On pace with the group' : `${lessons(pace.lessons)} ${pace.kind === 'behind' ? 'behind' : 'ahead of'} the group`;
+
 /** A learner's progress per part and overall, streak and freezes, last study time, next lesson, the last 12 weeks and (for their own) quiz results. */
-export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz }: ProgressSubject): APIEmbed {
+export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz, pace }: ProgressSubject): APIEmbed {
   const stats = progressStats(course, completions);
   const streak = streakOf(completions.values(), now, timeZone);
   const last = lastStudiedAt(completions);
@@ -65,6 +72,7 @@ export function progressEmbed({ course, learnerName, completions, now, timeZone,
   const [streakField, calendarField] = streakFields(streak);
   const rest = [
     { name: 'Whole course', value: tallyLine(stats.overall) },
+    ...(pace ? [{ name: 'Pace', value: paceText(pace), inline: true }] : []),
     streakField,
     { name: 'Last studied', value: last ? time(last, TimestampStyles.RelativeTime) : 'Not yet', inline: true },
     { name: 'Next lesson', value: next ? truncate(`${next.title} (${next.part.title})`, 1024) : '🎓 Every lesson is done!' },
