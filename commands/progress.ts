@@ -38,9 +38,10 @@ export default {
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const now = clock.now();
-    const [completions, day] = await Promise.all([
+    const [completions, day, adjustment] = await Promise.all([
       getCompletions(store, course, learner.id),
       interaction.guildId ? serverDay(context.lessonOfTheDay, store.schedules, course, now, context.defaultTimeZone, interaction.guildId) : undefined,
+      store.audit.lastAdjustment(learner.id),
     ]);
     // Streak days are the learner's own days: their time zone, else this server's, else the default.
     const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, now);
@@ -48,7 +49,8 @@ export default {
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
     // Pace is against this server's group, where it has a lesson of the day.
     const pace = day?.position ? paceOf(course, completions, day.position) : undefined;
-    const subject = { course, learnerName: name, completions, now, timeZone, quiz: ownQuizResults, pace };
+    const adjusted = adjustment ? { at: new Date(adjustment.at), here: adjustment.guildId === interaction.guildId } : undefined;
+    const subject = { course, learnerName: name, completions, now, timeZone, quiz: ownQuizResults, pace, adjusted };
     await reply(interaction, await progressPayload(context, progressEmbed(subject), progressCardFacts(subject)));
   },
 } satisfies Command;

@@ -10,7 +10,7 @@ import {
 import type { Command } from '../src/interactions/handler.ts';
 import { lessonChoiceName } from '../src/course/limits.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
-import { requireAdmin } from './schedule/require-admin.ts';
+import { requireAdmin } from '../src/interactions/require-manage-server.ts';
 import { scheduleJump, schedulePause, schedulePostNow } from './schedule/pause-post-jump.ts';
 import { scheduleSet } from './schedule/set.ts';
 import { scheduleShow } from './schedule/show.ts';

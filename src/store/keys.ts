@@ -33,6 +33,18 @@ export const storeKeys = {
   dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
   lastPost: (guildId: string) => `last-post:${guildId}`,
   lastError: (guildId: string) => `last-error:${guildId}`,
+  /**
+   * A server's audit log of progress corrections: one key per entry, named so that the keys sort
+   * by time (milliseconds, zero-padded), then by the writing store's own count for entries of the
+   * same millisecond: `audit:<server>:<time>:<count>:<member>:<nonce>`.
+   */
+  auditPrefix: (guildId: string) => `audit:${guildId}:`,
+  auditEntry: (guildId: string, at: number, count: number, memberId: string, nonce: string) =>
+    `audit:${guildId}:${String(at).padStart(15, '0')}:${String(count).padStart(10, '0')}:${memberId}:${nonce}`,
+  /** The latest correction of a learner's progress (any server's). */
+  adjustment: (userId: string) => `adjusted:${userId}`,
+  /** A reset waiting for its organiser's confirmation. */
+  pendingReset: (guildId: string, actorId: string, memberId: string) => `pending-reset:${guildId}:${actorId}:${memberId}`,
   /** The end of the bot's shared schedule of REST send slots (the global budget): a number, not a Keyv envelope. */
   restSlots: 'rest:slots',
   /** How many of the bot's requests Discord answered 401, 403 or 429 in one minute (minutes since the epoch): a number. */

@@ -2,6 +2,7 @@ import type { Log } from '../util/log.ts';
 import { storeKeys } from './keys.ts';
 import { openBackend } from './open-backend.ts';
 import { readValidUnder } from './read-valid.ts';
+import { createAuditStore, type AuditStore } from './audit-store.ts';
 import { createLearnerStore, type LearnerStore } from './learner-store.ts';
 import { createReminderStore, type ReminderStore } from './reminder-store.ts';
 import { createQuizStore, type QuizStore } from './quiz-store.ts';
@@ -29,6 +30,8 @@ export interface StudyStore {
   reminders: ReminderStore;
   /** The bot's one REST budget: its shared send slots and its count of refused requests. */
   restBudget: RestBudgetStore;
+  /** Organisers' corrections of progress: the audit log and each learner's latest adjustment. */
+  audit: AuditStore;
   /** Releases the store's connections so the process can exit; closing again does nothing more. */
   close(): Promise<void>;
 }
@@ -64,6 +67,7 @@ function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
     learners: createLearnerStore(backend, log),
     reminders: createReminderStore(backend, log),
     restBudget: createRestBudgetStore(backend, log),
+    audit: createAuditStore(backend, log),
     close: () => (closed ??= backend.close()),
   };
 }

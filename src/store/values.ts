@@ -44,3 +44,30 @@ export type LearnerSettings = z.infer<typeof learnerSettingsValue>;
 export const reminderClaimValue = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), at: z.number().int().nonnegative() });
 /** The id of the DM channel with a learner, as Discord opened it. */
 export const dmChannelValue = z.object({ channelId: z.string().regex(/^\d{17,20}$/) });
+
+const userId = z.string().regex(/^\d{17,20}$/);
+
+/** One organiser's correction of a member's progress, as the audit log keeps it. */
+export const auditEntryValue = z.object({
+  at: z.number().int().nonnegative(),
+  actorId: userId,
+  memberId: userId,
+  action: z.enum(['done', 'not done', 'reset']),
+  /** The lesson marked, for 'done' and 'not done'. */
+  lessonId: z.string().optional(),
+  /** For a reset: the lessons it cleared and when each had been completed, so it can be undone by hand. */
+  cleared: z.array(z.object({ lessonId: z.string(), completedAt: z.number().int().nonnegative() })).optional(),
+  reason: z.string().max(500),
+});
+
+/** The latest correction of a learner's progress, which their /progress notes. */
+export const adjustmentValue = z.object({ at: z.number().int().nonnegative(), guildId: userId, actorId: userId });
+
+/** A reset an organiser asked for and has not yet confirmed: its reason waits here for the confirmation button. */
+export const pendingResetValue = z.object({
+  at: z.number().int().nonnegative(),
+  reason: z.string().max(500),
+  request: z.string().regex(/^[0-9a-f]{16}$/),
+});
+export type AuditEntry = z.infer<typeof auditEntryValue>;
+export type Adjustment = z.infer<typeof adjustmentValue>;

@@ -4,7 +4,7 @@ import { type ButtonStyle, ComponentType, type APIActionRowComponent, type APIBu
 export function button(
   customId: string,
   label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success | ButtonStyle.Danger,
   options: { emoji?: string; disabled?: boolean } = {},
 ): APIButtonComponentWithCustomId {
   return {

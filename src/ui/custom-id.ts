@@ -43,6 +43,11 @@ const actions = {
   reviewNext: { reviewed: sessionCount, right: sessionCount, ownerId: snowflake },
   /** Show a page of the group view. */
   group: { page: z.coerce.number().int().min(0).max(10_000), ownerId: snowflake },
+  /** An organiser confirms the reset of a member's progress they asked for (the reason waits in the store). */
+  resetConfirm: { memberId: snowflake, ownerId: snowflake },
+  resetCancel: { memberId: snowflake, ownerId: snowflake },
+  /** Show a page of the server's audit log. */
+  auditPage: { page: z.coerce.number().int().min(0).max(100_000), ownerId: snowflake },
 } satisfies Record<string, z.ZodRawShape>;
 
 type Actions = typeof actions;

@@ -56,6 +56,8 @@ export interface ProgressSubject {
   quiz?: QuizStanding | undefined;
   /** Against this server's group, when it has a lesson of the day (not in DMs). */
   pace?: Pace | undefined;
+  /** The latest correction of this progress by an organiser, and whether it was made in the server looking. */
+  adjusted?: { at: Date; here: boolean } | undefined;
 }
 
 const lessons = (count: number) => (count === 1 ? '1 lesson' : `${count} lessons`);
@@ -63,7 +65,7 @@ const paceText = (pace: Pace) =>
   pace.kind === 'on pace' ? 'On pace with the group' : `${lessons(pace.lessons)} ${pace.kind === 'behind' ? 'behind' : 'ahead of'} the group`;
 
 /** A learner's progress per part and overall, streak and freezes, last study time, next lesson, the last 12 weeks and (for their own) quiz results. */
-export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz, pace }: ProgressSubject): APIEmbed {
+export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz, pace, adjusted }: ProgressSubject): APIEmbed {
   const stats = progressStats(course, completions);
   const streak = streakOf(completions.values(), now, timeZone);
   const last = lastStudiedAt(completions);
@@ -78,6 +80,14 @@ export function progressEmbed({ course, learnerName, completions, now, timeZone,
     { name: 'Next lesson', value: next ? truncate(`${next.title} (${next.part.title})`, 1024) : '🎓 Every lesson is done!' },
     calendarField,
     ...(quiz ? quizFields(course, quiz) : []),
+    ...(adjusted
+      ? [
+          {
+            name: 'Adjusted',
+            value: `📝 An organiser ${adjusted.here ? 'of this server' : 'of another server'} corrected this progress ${time(adjusted.at, TimestampStyles.RelativeTime)}.`,
+          },
+        ]
+      : []),
   ];
   // A course of very many parts shows its first ones: an embed holds at most 25 fields.
   const parts = stats.parts.slice(0, maxFields - rest.length);

@@ -14,6 +14,8 @@ describe('the benchmarks, at toy size', () => {
       'progress card drawn, 10 distinct cards, p50',
       'progress card drawn, 10 distinct cards, p99',
       'RSS a process adds for the cards: first card, then all',
+      '/group with pacing, 20 learners in one server',
+      '/admin export, 20 learners in one server',
       ...['lesson', 'progress', 'button', 'autocomplete', 'quiz', 'review'].flatMap((kind) => [`${kind} at 20/s, p50`, `${kind} at 20/s, p99`]),
       ...['p50', 'p99', 'throughput'].map((what) => `progress saturated: 40 from 10 learners, 5 in flight, ${what}`),
       'RSS, 3 servers, 300 learners',

@@ -4,13 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCommands } from '../../src/interactions/load-commands.ts';
+import { readmeCard } from '../support/readme-card.ts';
 import { readStartScript } from '../support/start-script.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-// The bare client registers the bot's commands from their JSON, so that it loads none of the bot's modules.
-const bareCommandsFile = join(mkdtempSync(join(tmpdir(), 'study-bench-commands-')), 'commands.json');
+// The bare client registers the bot's commands from their JSON, so that it loads none of the bot's modules,
+// and attaches a progress card (the README's, drawn here) to its /progress replies, as the bot does.
+const bareFiles = mkdtempSync(join(tmpdir(), 'study-bench-commands-'));
+const bareCommandsFile = join(bareFiles, 'commands.json');
 writeFileSync(bareCommandsFile, JSON.stringify([...(await loadCommands()).values()].map((command) => command.data)));
+const bareCardFile = join(bareFiles, 'progress.png');
+writeFileSync(bareCardFile, readmeCard());
 
 export interface BotProcess {
   child: ChildProcess;
@@ -35,7 +40,14 @@ export function startBotProcess(entry: BotEntry, env: Record<string, string>): B
   const loader = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : [];
   const child = spawn(process.execPath, [...extraArgs, ...start.nodeFlags, ...loader, entry], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', BARE_COMMANDS_FILE: bareCommandsFile, ...start.env, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      LOG_LEVEL: 'warn',
+      BARE_COMMANDS_FILE: bareCommandsFile,
+      BARE_CARD_FILE: bareCardFile,
+      ...start.env,
+      ...env,
+    },
     stdio: ['ignore', process.env.BENCH_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return {

@@ -1,5 +1,6 @@
 import type { CardRenderResult } from './card-render.ts';
 import type { FanoutResult } from './fanout.ts';
+import type { OrganiserToolsResult } from './organiser-tools.ts';
 import type { FootprintResult } from './footprint.ts';
 import type { ReminderFanoutResult } from './reminder-fanout.ts';
 import type { SaturationRow } from './saturation.ts';
@@ -115,6 +116,29 @@ export function cardRows(result: CardRenderResult): Row[] {
       ratio: '',
       target: 'for reference (the footprint rows include it)',
       met: undefined,
+    },
+  ];
+}
+
+export function organiserRows(result: OrganiserToolsResult): Row[] {
+  const answered = (what: { deferredMs: number; doneMs: number }) => `deferred after ${ms(what.deferredMs)}, answered after ${ms(what.doneMs)}`;
+  const memory = `bot RSS ${result.rssMb.before.toFixed(0)} MB before, at most ${result.rssMb.peak.toFixed(0)} MB during`;
+  return [
+    {
+      what: `/group with pacing, ${result.learners} learners in one server`,
+      bot: `${answered(result.group)}; ${result.group.pacedLines} paced lines on page 1`,
+      reference: memory,
+      ratio: '',
+      target: 'deferred < 3 s',
+      met: result.group.deferredMs < 3000 && result.group.pacedLines > 0,
+    },
+    {
+      what: `/admin export, ${result.learners} learners in one server`,
+      bot: `${answered(result.export)}; ${result.export.rows} rows`,
+      reference: memory,
+      ratio: '',
+      target: 'deferred < 3 s, every learner a row',
+      met: result.export.deferredMs < 3000 && result.export.rows === result.learners + 1,
     },
   ];
 }

@@ -1,14 +1,16 @@
 // `npm run bench`: every benchmark, side by side with its baseline or ceiling, as a table.
-// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,card,latency,saturation,memory,footprint,fanout,reminders` picks sections.
+// `npm run bench -- --quick` is a small run (a few minutes); `-- --only=store,card,organiser,latency,saturation,memory,footprint,fanout,reminders` picks sections.
 import { cpus, totalmem } from 'node:os';
 import { benchCardRender } from './card-render.ts';
 import { benchFanout, topologies } from './fanout.ts';
+import { benchOrganiserTools } from './organiser-tools.ts';
 import { benchReminderFanout } from './reminder-fanout.ts';
 import { benchFootprint } from './footprint.ts';
 import { benchInteractions } from './interaction-latency.ts';
 import { benchMemoryAndStartup } from './memory-startup.ts';
 import {
   cardRows,
+  organiserRows,
   fanoutRows,
   footprintRows,
   reminderFanoutRows,
@@ -38,6 +40,7 @@ export const fullPlan = {
   writes: 20_000,
   reads: 5000,
   cards: 2000,
+  organiserLearners: 10_000,
   servers: 1000,
   soakRate: 100,
   soakMs: 10 * 60_000,
@@ -62,6 +65,7 @@ export const quickPlan = {
   writes: 500,
   reads: 200,
   cards: 200,
+  organiserLearners: 1000,
   servers: 10,
   soakRate: 20,
   soakMs: 4000,
@@ -83,6 +87,7 @@ export const smokePlan = {
   writes: 100,
   reads: 30,
   cards: 10,
+  organiserLearners: 20,
   servers: 3,
   soakRate: 20,
   soakMs: 1000,
@@ -105,8 +110,8 @@ export const smokePlan = {
   reminders: [{ learners: 10, ratePerSecond: 50, channelsKnown: false }],
 };
 
-export type Section = 'store' | 'card' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout' | 'reminders';
-export const allSections: Section[] = ['store', 'card', 'latency', 'saturation', 'memory', 'footprint', 'fanout', 'reminders'];
+export type Section = 'store' | 'card' | 'organiser' | 'latency' | 'saturation' | 'memory' | 'footprint' | 'fanout' | 'reminders';
+export const allSections: Section[] = ['store', 'card', 'organiser', 'latency', 'saturation', 'memory', 'footprint', 'fanout', 'reminders'];
 
 /** Runs the chosen benchmarks in turn; `onRows` sees each section's rows as soon as they are measured. */
 export async function runBenchmarks(
@@ -129,6 +134,10 @@ export async function runBenchmarks(
   if (sections.includes('card')) {
     log('progress card…');
     add(cardRows(benchCardRender(plan.cards)));
+  }
+  if (sections.includes('organiser')) {
+    log(`organisers' /group and /admin export, ${plan.organiserLearners} learners…`);
+    add(organiserRows(await benchOrganiserTools(plan.organiserLearners)));
   }
   if (sections.includes('latency')) {
     log('interaction latency…');

@@ -129,6 +129,30 @@ serveRpc({
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   },
+  /**
+   * An organiser's /group and /admin export in the first server, one after the other: for each,
+   * the time from dispatch to the bot's callback (its deferral) and to its final answer, in ms.
+   */
+  async organiserCommands() {
+    const organiser = guilds[0]!.addMember({ username: 'organiser', manageGuild: true });
+    const timed = async (run: () => ReturnType<Standin['command']>) => {
+      const started = performance.now();
+      const exchange = await run();
+      const deferredMs = performance.now() - started;
+      const answer = await exchange.edited();
+      return { deferredMs, doneMs: performance.now() - started, exchange, answer };
+    };
+    const group = await timed(() => discord.command({ user: organiser, guild: guilds[0]!, channel: channels[0]!, name: 'group' }));
+    const csv = await timed(() =>
+      discord.command({ user: organiser, guild: guilds[0]!, channel: channels[0]!, name: 'admin', subcommand: 'export' }),
+    );
+    const file = discord.attachmentContent(csv.exchange.message.attachments[0]!);
+    const paced = (group.answer.embeds?.[0]?.description ?? '').split('\n').filter((line) => / · (\d+ behind|on pace|\d+ ahead)$/.test(line)).length;
+    return {
+      group: { deferredMs: group.deferredMs, doneMs: group.doneMs, pacedLines: paced },
+      export: { deferredMs: csv.deferredMs, doneMs: csv.doneMs, rows: file ? file.toString('utf8').trimEnd().split('\r\n').length - 1 : 0 },
+    };
+  },
   async waitForReady() {
     await discord.waitForReady();
     return discord.gateway.identifies.length;

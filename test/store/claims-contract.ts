@@ -96,5 +96,12 @@ export function claimsContract(backend: BackendUnderTest) {
       const winners = await race((store) => store.reminders.claim('daily', '222', '2026-05-11', new Date('2026-05-11T18:00:00Z')));
       expect(winners).toHaveLength(1);
     });
+
+    it('lets exactly one of 60 concurrent confirmations on two stores take a pending reset, with its reason', async () => {
+      await stores[0]!.audit.setPendingReset('111', '333', '444', 'starting again', new Date('2026-05-11T18:00:00Z'));
+      const taken = await Promise.all(Array.from({ length: 60 }, (_, i) => stores[i % 2]!.audit.takePendingReset('111', '333', '444')));
+      expect(taken.filter((pending) => pending !== undefined)).toEqual([{ reason: 'starting again', at: Date.parse('2026-05-11T18:00:00Z') }]);
+      expect(await stores[1]!.audit.takePendingReset('111', '333', '444')).toBeUndefined();
+    });
   });
 }

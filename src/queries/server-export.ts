@@ -1,0 +1,37 @@
+import type { Course } from '../course/course.ts';
+import { getCompletions } from '../progress/completions.ts';
+import { lastStudiedAt, progressStats } from '../progress/stats.ts';
+import { currentStreak } from '../progress/streak.ts';
+import { allQuestionIds } from '../progress/review-queue.ts';
+import type { StudyStore } from '../store/study-store.ts';
+import type { ExportRow } from '../progress/export-row.ts';
+import { ownOrServerZone } from './learner-today.ts';
+
+/** How many learners' reads are in flight at once: enough to keep the store busy, few enough to keep memory flat for 10,000 learners. */
+const inFlight = 32;
+
+/** Every learner on the server's roster (those off the leaderboard too: the export is the organisers'), in roster order. */
+export async function serverExport(store: StudyStore, course: Course, guildId: string, now: Date, serverTimeZone: string): Promise<ExportRow[]> {
+  const roster = await store.listLearners(guildId);
+  const settings = await store.learners.getSettings(roster);
+  const questions = allQuestionIds(course);
+  const rows: ExportRow[] = new Array(roster.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < roster.length; index = next++) {
+      const userId = roster[index]!;
+      const [completions, reviews] = await Promise.all([getCompletions(store, course, userId), store.quiz.getReviews(userId, questions)]);
+      rows[index] = {
+        userId,
+        lessonIds: course.lessons.filter((lesson) => completions.has(lesson.id)).map((lesson) => lesson.id),
+        percent: progressStats(course, completions).overall.percent,
+        streak: currentStreak(completions.values(), now, ownOrServerZone(settings[index]!, serverTimeZone)),
+        quizKnown: [...reviews.values()].filter((review) => review.right).length,
+        quizTotal: questions.length,
+        lastStudied: lastStudiedAt(completions),
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, roster.length) }, worker));
+  return rows;
+}
