@@ -4,7 +4,8 @@ import { forLearnersAnywhere } from '../src/interactions/command-reach.ts';
 import { UserError } from '../src/ui/user-error.ts';
 import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
-import { learnerToday } from '../src/queries/learner-today.ts';
+import { ownOrServerZone } from '../src/queries/learner-today.ts';
+import { localDate } from '../src/util/time.ts';
 import { reply } from '../src/ui/reply.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 import { progressPayload } from '../src/card/progress-payload.ts';
@@ -38,13 +39,15 @@ export default {
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const now = clock.now();
-    const [completions, day, adjustment] = await Promise.all([
+    const [completions, day, adjustment, [settings]] = await Promise.all([
       getCompletions(store, course, learner.id),
       interaction.guildId ? serverDay(context.lessonOfTheDay, store.schedules, course, now, context.defaultTimeZone, interaction.guildId) : undefined,
       store.audit.lastAdjustment(learner.id),
+      store.learners.getSettings([learner.id]),
     ]);
-    // Streak days are the learner's own days: their time zone, else this server's, else the default.
-    const { timeZone, today } = await learnerToday(context, learner.id, interaction.guildId, now);
+    // Streak days are the learner's own days: their time zone, else this server's (its day, read above), else the default.
+    const timeZone = ownOrServerZone(settings ?? {}, day?.timeZone ?? context.defaultTimeZone);
+    const today = localDate(now, timeZone);
     // Quiz results show when learners post their own /progress, never when someone else looks them up.
     const ownQuizResults = learner.id === interaction.user.id ? await quizStanding(store, course, learner.id, today) : undefined;
     // Pace is against this server's group, where it has a lesson of the day.

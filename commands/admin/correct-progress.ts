@@ -16,7 +16,6 @@ export async function correctProgress(
   const reason = reasonOption(interaction);
   const changed = await correctLesson(
     store,
-    course,
     clock,
     { guildId: interaction.guildId, actorId: interaction.user.id, memberId: member.id, reason },
     lesson,

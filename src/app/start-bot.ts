@@ -73,8 +73,8 @@ export function startBot(options: BotOptions): RunningBot {
   };
   const remindNow = () => sendDueReminders(reminderRound, clock.now());
   // Under overload, new progress cards are the first thing to go: the replies must still come within Discord's 3 seconds.
-  const load = watchEventLoop();
-  const isBusy = options.isBusy ?? load.busy;
+  const load = options.isBusy ? undefined : watchEventLoop();
+  const isBusy = options.isBusy ?? load!.busy;
   const route = createInteractionRouter(
     { commands, buttons: options.buttons },
     {
@@ -117,7 +117,7 @@ export function startBot(options: BotOptions): RunningBot {
     async stop() {
       stopping.abort();
       minuteTask?.stop();
-      load.stop();
+      load?.stop();
       budget.close();
       await client.destroy();
     },

@@ -16,16 +16,9 @@ export interface Correction {
  * Marks the lesson done or not done for the member, and writes it to the server's audit log.
  * Resolves false, writing nothing, when the lesson is already in that state.
  */
-export async function correctLesson(
-  store: StudyStore,
-  course: Course,
-  clock: Clock,
-  correction: Correction,
-  lesson: Lesson,
-  done: boolean,
-): Promise<boolean> {
-  const completions = await getCompletions(store, course, correction.memberId);
-  if (completions.has(lesson.id) === done) return false;
+export async function correctLesson(store: StudyStore, clock: Clock, correction: Correction, lesson: Lesson, done: boolean): Promise<boolean> {
+  const current = await store.getCompletions(correction.memberId, [lesson.id]);
+  if (current.has(lesson.id) === done) return false;
   const at = clock.now();
   if (done) await store.setCompletion(correction.memberId, lesson.id, at);
   else await store.deleteCompletions(correction.memberId, [lesson.id]);

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { Course } from '../course/course.ts';
 import { getCompletions } from '../progress/completions.ts';
 import { lastStudiedAt, progressStats } from '../progress/stats.ts';
@@ -15,23 +16,21 @@ export async function serverExport(store: StudyStore, course: Course, guildId: s
   const roster = await store.listLearners(guildId);
   const settings = await store.learners.getSettings(roster);
   const questions = allQuestionIds(course);
-  const rows: ExportRow[] = new Array(roster.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < roster.length; index = next++) {
-      const userId = roster[index]!;
-      const [completions, reviews] = await Promise.all([getCompletions(store, course, userId), store.quiz.getReviews(userId, questions)]);
-      rows[index] = {
-        userId,
-        lessonIds: course.lessons.filter((lesson) => completions.has(lesson.id)).map((lesson) => lesson.id),
-        percent: progressStats(course, completions).overall.percent,
-        streak: currentStreak(completions.values(), now, ownOrServerZone(settings[index]!, serverTimeZone)),
-        quizKnown: [...reviews.values()].filter((review) => review.right).length,
-        quizTotal: questions.length,
-        lastStudied: lastStudiedAt(completions),
-      };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, roster.length) }, worker));
-  return rows;
+  const limit = pLimit(inFlight);
+  return Promise.all(
+    roster.map((userId, index) =>
+      limit(async (): Promise<ExportRow> => {
+        const [completions, reviews] = await Promise.all([getCompletions(store, course, userId), store.quiz.getReviews(userId, questions)]);
+        return {
+          userId,
+          lessonIds: course.lessons.filter((lesson) => completions.has(lesson.id)).map((lesson) => lesson.id),
+          percent: progressStats(course, completions).overall.percent,
+          streak: currentStreak(completions.values(), now, ownOrServerZone(settings[index]!, serverTimeZone)),
+          quizKnown: [...reviews.values()].filter((review) => review.right).length,
+          quizTotal: questions.length,
+          lastStudied: lastStudiedAt(completions),
+        };
+      }),
+    ),
+  );
 }
