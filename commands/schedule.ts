@@ -12,6 +12,7 @@ import { lessonChoiceName } from '../src/course/limits.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
 import { requireAdmin } from '../src/interactions/require-manage-server.ts';
 import { scheduleJump, schedulePause, schedulePostNow } from './schedule/pause-post-jump.ts';
+import { scheduleRecap, weekdayNames } from './schedule/recap.ts';
 import { scheduleSet } from './schedule/set.ts';
 import { scheduleShow } from './schedule/show.ts';
 import { searchTimeZones } from '../src/ui/choices.ts';
@@ -60,6 +61,27 @@ const data = {
     { type: Option.Subcommand, name: 'post-now', description: 'Post today’s lesson now (it counts as today’s post)' },
     {
       type: Option.Subcommand,
+      name: 'recap',
+      description: 'A summary of the week in the study channel, on one day a week (off by default)',
+      options: [
+        {
+          type: Option.String,
+          name: 'day',
+          description: 'The day of the week, or off',
+          required: true,
+          choices: [...weekdayNames.map((name) => ({ name, value: name.toLowerCase() })), { name: 'off (no recap)', value: 'off' }],
+        },
+        {
+          type: Option.String,
+          name: 'time',
+          description: '24-hour time, HH:MM, in the schedule’s time zone (default 18:00)',
+          min_length: 4,
+          max_length: 5,
+        },
+      ],
+    },
+    {
+      type: Option.Subcommand,
       name: 'jump',
       description: 'Make a lesson the next lesson of the day',
       options: [{ type: Option.String, name: 'lesson', description: 'Start typing a title or a topic', autocomplete: true, required: true }],
@@ -82,6 +104,8 @@ export default {
         return schedulePause(interaction, context, false);
       case 'post-now':
         return schedulePostNow(interaction, context);
+      case 'recap':
+        return scheduleRecap(interaction, context);
       default:
         return scheduleJump(interaction, context);
     }

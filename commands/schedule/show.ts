@@ -5,6 +5,7 @@ import { truncate } from '../../src/util/truncate.ts';
 import { nextPostTime } from '../../src/schedule/due.ts';
 import { describeDays } from '../../src/schedule/schedule-config.ts';
 import { reply } from '../../src/ui/reply.ts';
+import { describeRecap } from './recap.ts';
 
 /** The schedule, the next post time, the group's next lesson, the last post and the last error. */
 export async function scheduleShow(
@@ -24,11 +25,13 @@ export async function scheduleShow(
   const { config, isDefault } = effective;
   const now = clock.now();
   const today = localTime(now, config.timeZone).date;
-  const [pointer, lastPost, lastError, todays] = await Promise.all([
+  const [pointer, lastPost, lastError, todays, recap, lastRecap] = await Promise.all([
     store.schedules.getPointer(guildId),
     store.schedules.getLastPost(guildId),
     store.schedules.getLastError(guildId),
     store.schedules.getPost(guildId, today),
+    store.recaps.get(guildId),
+    store.recaps.getLast(guildId),
   ]);
   const next = nextPostTime(config, now, todays?.state === 'sent' || todays?.state === 'failed' ? today : undefined);
   const nextLesson =
@@ -55,6 +58,7 @@ export async function scheduleShow(
       name: 'Last error',
       value: lastError ? truncate(`${time(new Date(lastError.at), TimestampStyles.RelativeTime)}: ${lastError.message}`, 1024) : 'None',
     },
+    { name: 'Weekly recap', value: truncate(describeRecap(recap, config.timeZone, now, lastRecap), 1024) },
   ];
   const embed: APIEmbed = {
     title: 'Lesson of the day',

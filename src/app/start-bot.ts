@@ -4,6 +4,7 @@ import { createInteractionRouter, type Handlers } from '../interactions/router.t
 import { createRestBudget } from '../rest/rest-budget.ts';
 import { createDailyPoster, type DailyPoster } from '../schedule/daily-poster.ts';
 import { createPostSender } from '../schedule/post-sender.ts';
+import { createRecapPoster, type RecapPoster } from '../recap/recap-poster.ts';
 import { everyMinute } from '../schedule/every-minute.ts';
 import { createDmSender } from '../reminders/dm-sender.ts';
 import { sendDueReminders, sendMissedReminders } from '../reminders/send-due-reminders.ts';
@@ -31,6 +32,8 @@ export interface BotOptions extends Omit<HandlerContext, 'lessonOfTheDay' | 'pro
 export interface RunningBot {
   client: Client;
   poster: DailyPoster;
+  /** The weekly recaps, on the same minute timer (tests call `recaps.tick()`). */
+  recaps: RecapPoster;
   /** Sends the learners' reminders due in the current minute (each minute with the cron; tests call it). */
   remindNow(): ReturnType<typeof sendDueReminders>;
   /** Resolves true once logged in, false if stopped first; rejects when the start is fatal. */
@@ -63,7 +66,9 @@ export function startBot(options: BotOptions): RunningBot {
     pauseAt: options.refusedRequestPauseAt,
   });
   const client = createClient(config.DISCORD_API_URL, budget.rest);
-  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: createPostSender(client, budget.bulk) });
+  const postSender = createPostSender(client, budget.bulk);
+  const poster = createDailyPoster({ ...options, schedules: store.schedules, sender: postSender });
+  const recaps = createRecapPoster({ ...options, sender: postSender, schedules: () => poster.effectiveSchedules() });
   const reminderRound = {
     store,
     course: options.course,
@@ -95,10 +100,16 @@ export function startBot(options: BotOptions): RunningBot {
           log.error({ err: error }, 'could not register commands'),
         );
       await poster.tick().catch((error) => log.error({ err: error }, 'catch-up of the lesson of the day failed'));
+      void recaps.tick().catch((error) => log.error({ err: error }, 'catch-up of the weekly recaps failed'));
       void sendMissedReminders(reminderRound, clock.now()).catch((error) => log.error({ err: error }, 'catch-up of reminders failed'));
       if (options.runCron !== false)
         minuteTask = everyMinute(() => {
-          void poster.tick().catch((error) => log.error({ err: error }, 'lesson of the day tick failed'));
+          // The recaps after the day's posts of the same minute, so a recap counts a lesson posted just before it.
+          void poster
+            .tick()
+            .catch((error) => log.error({ err: error }, 'lesson of the day tick failed'))
+            .then(() => recaps.tick())
+            .catch((error) => log.error({ err: error }, 'weekly recap tick failed'));
           void remindNow()
             .then((outcomes) => log.debug({ outcomes }, 'reminders of the minute'))
             .catch((error) => log.error({ err: error }, 'reminders tick failed'));
@@ -111,6 +122,7 @@ export function startBot(options: BotOptions): RunningBot {
   return {
     client,
     poster,
+    recaps,
     remindNow,
     loggedIn,
     ready,

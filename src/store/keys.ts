@@ -33,6 +33,11 @@ export const storeKeys = {
   dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
   lastPost: (guildId: string) => `last-post:${guildId}`,
   lastError: (guildId: string) => `last-error:${guildId}`,
+  recapConfigPrefix: 'recap-config:',
+  recapConfig: (guildId: string) => `recap-config:${guildId}`,
+  /** The claim on one server's weekly recap of one ISO week (2026-W20): claimed once, then ended by its owner. */
+  recapWeek: (guildId: string, week: string) => `recap:${guildId}:${week}`,
+  lastRecap: (guildId: string) => `last-recap:${guildId}`,
   /**
    * A server's audit log of progress corrections: one key per entry, named so that the keys sort
    * by time (milliseconds, zero-padded), then by the writing store's own count for entries of the

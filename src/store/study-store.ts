@@ -5,6 +5,7 @@ import { readValidUnder } from './read-valid.ts';
 import { createAuditStore, type AuditStore } from './audit-store.ts';
 import { createLearnerStore, type LearnerStore } from './learner-store.ts';
 import { createReminderStore, type ReminderStore } from './reminder-store.ts';
+import { createRecapStore, type RecapStore } from './recap-store.ts';
 import { createQuizStore, type QuizStore } from './quiz-store.ts';
 import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
 import { createScheduleStore, type ScheduleStore } from './schedule-store.ts';
@@ -22,6 +23,8 @@ export interface StudyStore {
   listLearners(guildId: string): Promise<string[]>;
   /** Lesson-of-the-day schedules, pointers and daily post records. */
   schedules: ScheduleStore;
+  /** Weekly recaps: when each server's is posted, and each week's claim. */
+  recaps: RecapStore;
   /** Quiz answers: review schedules and best scores. */
   quiz: QuizStore;
   /** Learners' own settings: time zone, leaderboard, reminders. */
@@ -63,6 +66,7 @@ function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
       return (await backend.listKeys(prefix)).map((key) => key.slice(prefix.length));
     },
     schedules: createScheduleStore(backend, log),
+    recaps: createRecapStore(backend, log),
     quiz: createQuizStore(backend, log),
     learners: createLearnerStore(backend, log),
     reminders: createReminderStore(backend, log),
