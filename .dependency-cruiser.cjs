@@ -18,7 +18,7 @@ const mayImport = {
   'src/queries': [...base, 'src/store', 'src/progress', 'src/lessons', 'src/schedule'],
   'src/reminders': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views', 'src/queries'],
   'src/recap': [...base, 'src/store', 'src/rest', 'src/ui', 'src/progress', 'src/lessons', 'src/views', 'src/queries', 'src/schedule'],
-  'src/interactions': [...base, 'src/store', 'src/ui', 'src/schedule', 'src/card'],
+  'src/interactions': [...base, 'src/store', 'src/ui', 'src/progress', 'src/schedule', 'src/card'],
   'src/discord': [...base, 'src/rest', 'src/interactions'],
 };
 const handlers = [

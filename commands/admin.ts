@@ -1,13 +1,7 @@
-import {
-  ApplicationCommandOptionType as Option,
-  ApplicationCommandType,
-  ApplicationIntegrationType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import { ApplicationCommandOptionType as Option, ApplicationCommandType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { lessonChoiceName } from '../src/course/limits.ts';
 import type { Command } from '../src/interactions/handler.ts';
+import { forOrganisers } from '../src/interactions/command-reach.ts';
 import { requireManageServer } from '../src/interactions/require-manage-server.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
 import { reply } from '../src/ui/reply.ts';
@@ -23,9 +17,7 @@ const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'admin',
   description: 'Organisers: correct a member’s progress, see the audit log, export the server’s progress',
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
+  ...forOrganisers,
   options: [
     {
       type: Option.Subcommand,

@@ -6,7 +6,8 @@ import { displayName } from '../src/views/display-name.ts';
 import { getCompletions } from '../src/progress/completions.ts';
 import { ownOrServerZone } from '../src/queries/learner-today.ts';
 import { localDate } from '../src/util/time.ts';
-import { reply } from '../src/ui/reply.ts';
+import { followUp, reply } from '../src/ui/reply.ts';
+import { giveMilestoneRoles, givenRolesNotice } from '../src/interactions/milestone-roles.ts';
 import { progressEmbed } from '../src/views/progress-embed.ts';
 import { progressPayload } from '../src/card/progress-payload.ts';
 import { progressCardFacts } from '../src/card/card-facts.ts';
@@ -55,5 +56,9 @@ export default {
     const adjusted = adjustment ? { at: new Date(adjustment.at), here: adjustment.guildId === interaction.guildId } : undefined;
     const subject = { course, learnerName: name, completions, now, timeZone, quiz: ownQuizResults, pace, adjusted };
     await reply(interaction, await progressPayload(context, progressEmbed(subject), progressCardFacts(subject)));
+    // A learner who finished a part in a DM or elsewhere gets its role here when they next look.
+    const given = await giveMilestoneRoles(interaction, context, learner.id, completions);
+    const whose = learner.id === interaction.user.id ? 'you' : { userId: learner.id };
+    if (given.length > 0) await followUp(interaction, { content: givenRolesNotice(given, whose) }, { ephemeral: true });
   },
 } satisfies Command;

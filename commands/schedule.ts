@@ -1,13 +1,11 @@
 import {
   ApplicationCommandOptionType as Option,
   ApplicationCommandType,
-  ApplicationIntegrationType,
   ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command } from '../src/interactions/handler.ts';
+import { forOrganisers } from '../src/interactions/command-reach.ts';
 import { lessonChoiceName } from '../src/course/limits.ts';
 import { searchLessons } from '../src/lessons/search-lessons.ts';
 import { requireAdmin } from '../src/interactions/require-manage-server.ts';
@@ -21,9 +19,7 @@ const data = {
   type: ApplicationCommandType.ChatInput,
   name: 'schedule',
   description: 'Admins: the lesson of the day, posted to a channel at a set time',
-  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
-  integration_types: [ApplicationIntegrationType.GuildInstall],
-  contexts: [InteractionContextType.Guild],
+  ...forOrganisers,
   options: [
     {
       type: Option.Subcommand,

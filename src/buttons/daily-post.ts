@@ -3,11 +3,13 @@ import { lessonOfButton } from '../lessons/lesson-of-button.ts';
 import { completeLesson, getCompletions } from '../progress/completions.ts';
 import { progressStats } from '../progress/stats.ts';
 import { bestScore } from '../progress/quiz.ts';
-import { reply } from '../ui/reply.ts';
+import { followUp, reply } from '../ui/reply.ts';
+import { giveMilestoneRoles, givenRolesNotice } from '../interactions/milestone-roles.ts';
 import { lessonView } from '../views/lesson-view.ts';
 
 /** The lesson of the day's buttons act for whoever clicks and answer only them; the post never changes. */
-export default buttonHandler(['studied', 'full'], async (interaction, button, { course, store, clock }) => {
+export default buttonHandler(['studied', 'full'], async (interaction, button, context) => {
+  const { course, store, clock } = context;
   const lesson = lessonOfButton(course, button.lessonId);
   const learnerId = interaction.user.id;
   let completions = await getCompletions(store, course, learnerId);
@@ -26,4 +28,6 @@ export default buttonHandler(['studied', 'full'], async (interaction, button, { 
     ? `You had already studied “${lesson.title}”. ${done}/${total} lessons done.`
     : `✅ Marked “${lesson.title}” as studied. ${done}/${total} lessons done.`;
   await reply(interaction, { content }, { ephemeral: true });
+  const given = already ? [] : await giveMilestoneRoles(interaction, context, learnerId, completions);
+  if (given.length > 0) await followUp(interaction, { content: givenRolesNotice(given, 'you') }, { ephemeral: true });
 });

@@ -3,7 +3,8 @@ import { lessonOfButton } from '../lessons/lesson-of-button.ts';
 import { completeLesson, getCompletions, uncompleteLesson } from '../progress/completions.ts';
 import { progressStats } from '../progress/stats.ts';
 import { bestScore } from '../progress/quiz.ts';
-import { reply, update } from '../ui/reply.ts';
+import { followUp, reply, update } from '../ui/reply.ts';
+import { giveMilestoneRoles, givenRolesNotice } from '../interactions/milestone-roles.ts';
 import { lessonView } from '../views/lesson-view.ts';
 
 /**
@@ -11,20 +12,24 @@ import { lessonView } from '../views/lesson-view.ts';
  * message the message updates in place; on anyone else's the clicker gets their own
  * ephemeral copy and the other person's message is left alone.
  */
-export default buttonHandler(['done', 'undo', 'open'], async (interaction, button, { course, store, clock }) => {
+export default buttonHandler(['done', 'undo', 'open'], async (interaction, button, context) => {
+  const { course, store, clock } = context;
   const lesson = lessonOfButton(course, button.lessonId);
   const learnerId = interaction.user.id;
   const before = await getCompletions(store, course, learnerId);
-  if (button.action === 'done' && !before.has(lesson.id)) await completeLesson(store, clock, learnerId, lesson);
+  const marking = button.action === 'done' && !before.has(lesson.id);
+  if (marking) await completeLesson(store, clock, learnerId, lesson);
   if (button.action === 'undo' && before.has(lesson.id)) await uncompleteLesson(store, learnerId, lesson);
   const completions = button.action === 'open' ? before : await getCompletions(store, course, learnerId);
   const view = lessonView(course, lesson, learnerId, completions.get(lesson.id), await bestScore(store, learnerId, lesson.id));
   if (learnerId === button.ownerId) {
     await update(interaction, view);
-    return;
+  } else {
+    const { done, total } = progressStats(course, completions).overall;
+    const content =
+      button.action === 'open' ? undefined : `${button.action === 'done' ? 'Marked done' : 'Marked not done'} for you: ${done}/${total} lessons.`;
+    await reply(interaction, { ...view, content }, { ephemeral: true });
   }
-  const { done, total } = progressStats(course, completions).overall;
-  const content =
-    button.action === 'open' ? undefined : `${button.action === 'done' ? 'Marked done' : 'Marked not done'} for you: ${done}/${total} lessons.`;
-  await reply(interaction, { ...view, content }, { ephemeral: true });
+  const given = marking ? await giveMilestoneRoles(interaction, context, learnerId, completions) : [];
+  if (given.length > 0) await followUp(interaction, { content: givenRolesNotice(given, 'you') }, { ephemeral: true });
 });

@@ -33,6 +33,12 @@ export const storeKeys = {
   dailyPost: (guildId: string, date: string) => `post:${guildId}:${date}`,
   lastPost: (guildId: string) => `last-post:${guildId}`,
   lastError: (guildId: string) => `last-error:${guildId}`,
+  /** The role a server gives for one milestone (a part's id, or '@course'). */
+  milestoneRole: (guildId: string, milestone: string) => `milestone-role:${guildId}:${milestone}`,
+  milestoneFailure: (guildId: string, milestone: string) => `milestone-failure:${guildId}:${milestone}`,
+  /** That a learner was given a milestone's role in a server: claimed once, before the request (a new role for the milestone is a new key). */
+  milestoneGiven: (guildId: string, userId: string, milestone: string, roleId: string) =>
+    `milestone-given:${guildId}:${userId}:${milestone}:${roleId}`,
   recapConfigPrefix: 'recap-config:',
   recapConfig: (guildId: string) => `recap-config:${guildId}`,
   /** The claim on one server's weekly recap of one ISO week (2026-W20): claimed once, then ended by its owner. */

@@ -5,6 +5,7 @@ import { readValidUnder } from './read-valid.ts';
 import { createAuditStore, type AuditStore } from './audit-store.ts';
 import { createLearnerStore, type LearnerStore } from './learner-store.ts';
 import { createReminderStore, type ReminderStore } from './reminder-store.ts';
+import { createMilestoneStore, type MilestoneStore } from './milestone-store.ts';
 import { createRecapStore, type RecapStore } from './recap-store.ts';
 import { createQuizStore, type QuizStore } from './quiz-store.ts';
 import { createRestBudgetStore, type RestBudgetStore } from './rest-budget-store.ts';
@@ -23,6 +24,8 @@ export interface StudyStore {
   listLearners(guildId: string): Promise<string[]>;
   /** Lesson-of-the-day schedules, pointers and daily post records. */
   schedules: ScheduleStore;
+  /** Milestone roles: which role each part (or the course) earns in a server, failures to give them, and who was given which. */
+  milestones: MilestoneStore;
   /** Weekly recaps: when each server's is posted, and each week's claim. */
   recaps: RecapStore;
   /** Quiz answers: review schedules and best scores. */
@@ -66,6 +69,7 @@ function createStudyStore(backend: StoreBackend, log: Log): StudyStore {
       return (await backend.listKeys(prefix)).map((key) => key.slice(prefix.length));
     },
     schedules: createScheduleStore(backend, log),
+    milestones: createMilestoneStore(backend, log),
     recaps: createRecapStore(backend, log),
     quiz: createQuizStore(backend, log),
     learners: createLearnerStore(backend, log),

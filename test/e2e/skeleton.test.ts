@@ -32,7 +32,7 @@ describe('the bot skeleton', () => {
         .list()
         .map((command) => command.name)
         .sort(),
-    ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'progress', 'quiz', 'review', 'schedule']);
+    ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'milestones', 'progress', 'quiz', 'review', 'schedule']);
     expect(h.discord.commands.overwriteCount()).toBe(1);
   });
 
@@ -91,7 +91,7 @@ describe('command registration in one server (DISCORD_GUILD_ID)', () => {
           .list(hall.id)
           .map((command) => command.name)
           .sort(),
-      ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'progress', 'quiz', 'review', 'schedule']);
+      ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'milestones', 'progress', 'quiz', 'review', 'schedule']);
       expect(h.discord.commands.list()).toEqual([]);
       await h.restart();
       expect(h.discord.commands.overwriteCount(hall.id)).toBe(1);
@@ -216,7 +216,7 @@ describe('the bot as a process', () => {
           .list(hall.id)
           .map((command) => command.name)
           .sort(),
-      ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'progress', 'quiz', 'review', 'schedule']);
+      ).toEqual(['admin', 'course', 'group', 'lesson', 'me', 'milestones', 'progress', 'quiz', 'review', 'schedule']);
       expect(discord.commands.list()).toEqual([]);
       discord.assertClean();
     } finally {

@@ -93,7 +93,7 @@ describe('npm start', () => {
     expect(starting).toMatchObject({
       parts: 2,
       lessons: 18,
-      commands: ['admin', 'course', 'group', 'lesson', 'me', 'progress', 'quiz', 'review', 'schedule'],
+      commands: ['admin', 'course', 'group', 'lesson', 'me', 'milestones', 'progress', 'quiz', 'review', 'schedule'],
     });
     run.child.kill('SIGTERM');
     expect(await run.exitCode).toBe(0);

@@ -70,6 +70,8 @@ export const discordRefusals = {
   missingAccess: (reason: string) => refuse(403, 'Missing Access', 50001, reason),
   missingPermissions: (reason: string) => refuse(403, 'Missing Permissions', 50013, reason),
   deletedChannel: (id: string) => refuse(404, 'Unknown Channel', 10003, `channel ${id} was deleted`),
+  unknownMember: (id: string) => refuse(404, 'Unknown Member', 10007, `user ${id} is not a member of the guild`),
+  unknownRole: (id: string) => refuse(404, 'Unknown Role', 10011, `role ${id} is not a role of the guild`),
   cannotMessageUser: (id: string) => refuse(403, 'Cannot send messages to this user', 50007, `user ${id} does not accept DMs from the bot`),
 };
 

@@ -1,4 +1,4 @@
-import { ChannelType, GatewayDispatchEvents, GatewayIntentBits } from 'discord.js';
+import { ChannelType, GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits } from 'discord.js';
 import { channelJson, emojiJson, memberJson, roleJson } from '../payloads/entities.ts';
 import type { SnowflakeGenerator } from '../snowflake.ts';
 import { type PermissionOverwrite, applyOverwrites } from './permission-overwrites.ts';
@@ -41,6 +41,9 @@ export interface AddRoleOptions {
   name: string;
   permissions?: bigint;
 }
+
+/** Why a bot may not give a role, as Discord decides it; undefined when it may. */
+export type RoleRefusal = 'unknown-member' | 'unknown-role' | 'missing-permissions' | 'above-the-bot' | 'managed';
 
 export class StandinGuild {
   readonly id: string;
@@ -173,6 +176,46 @@ export class StandinGuild {
     this.roles.push(role);
     this.publish(GatewayDispatchEvents.GuildRoleCreate, { guild_id: this.id, role: roleJson(role) }, GatewayIntentBits.Guilds);
     return role;
+  }
+
+  /** Changes a role's position or permissions, as an organiser would in Server Settings; the bot hears GUILD_ROLE_UPDATE. */
+  updateRole(role: StandinRole, change: { position?: number; permissions?: bigint }): StandinRole {
+    const index = this.roles.findIndex((candidate) => candidate.id === role.id);
+    if (index < 0) throw new Error(`role ${role.name} is not a role of guild ${this.name}`);
+    const updated = { ...this.roles[index]!, ...change };
+    this.roles[index] = updated;
+    this.publish(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: this.id, role: roleJson(updated) }, GatewayIntentBits.Guilds);
+    return updated;
+  }
+
+  /** The member's highest role position (@everyone's, 0, for a member with no role). */
+  highestPositionOf(userId: string): number {
+    const member = this.memberRecords.get(userId);
+    return Math.max(0, ...this.roles.filter((role) => member?.roleIds.includes(role.id)).map((role) => role.position));
+  }
+
+  /**
+   * What Discord checks before `actorId` may give `roleId` to `userId`: Manage Roles (Administrator grants it), a role
+   * that is neither @everyone nor managed by an integration, and strictly below the actor's highest role (only the owner is above that rule).
+   */
+  roleRefusal(actorId: string, userId: string, roleId: string): RoleRefusal | undefined {
+    const role = this.roles.find((candidate) => candidate.id === roleId);
+    if (!this.memberRecords.has(userId)) return 'unknown-member';
+    if (!role || role.id === this.id) return 'unknown-role';
+    if (role.botId) return 'managed';
+    if ((this.permissionsOf(actorId) & PermissionFlagsBits.ManageRoles) === 0n) return 'missing-permissions';
+    if (actorId !== this.owner.id && this.highestPositionOf(actorId) <= role.position) return 'above-the-bot';
+    return undefined;
+  }
+
+  /** Adds the role to the member (no check: see roleRefusal); GUILD_MEMBER_UPDATE needs the privileged Guild Members intent. */
+  addRoleTo(userId: string, roleId: string): void {
+    const member = this.memberRecords.get(userId);
+    if (!member) throw new Error(`${userId} is not a member of guild ${this.name}`);
+    if (member.roleIds.includes(roleId)) return;
+    const updated = { ...member, roleIds: [...member.roleIds, roleId] };
+    this.memberRecords.set(userId, updated);
+    this.publish(GatewayDispatchEvents.GuildMemberUpdate, { ...memberJson(updated), guild_id: this.id }, GatewayIntentBits.GuildMembers);
   }
 
   addMember(options: AddMemberOptions): StandinMember {
