@@ -103,5 +103,33 @@ export function claimsContract(backend: BackendUnderTest) {
       expect(taken.filter((pending) => pending !== undefined)).toEqual([{ reason: 'starting again', at: Date.parse('2026-05-11T18:00:00Z') }]);
       expect(await stores[1]!.audit.takePendingReset('111', '333', '444')).toBeUndefined();
     });
+
+    it("gives each server's weekly recap to exactly one of 60 concurrent claimants on two stores, and one taker of a stale claim", async () => {
+      const claim = (i: number) => ({ state: 'claimed' as const, claimedAt: i, claimant: { host: 'h', pid: i } });
+      const won = await Promise.all(Array.from({ length: 60 }, (_, i) => stores[i % 2]!.recaps.claimWeek('111', '2026-W20', claim(i))));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const stored = (await stores[1]!.recaps.getWeek('111', '2026-W20'))!;
+      expect(stored).toEqual(claim(won.indexOf(true)));
+      const takers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => stores[i % 2]!.recaps.replaceWeek('111', '2026-W20', stored, claim(100 + i))),
+      );
+      expect(takers.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('lets exactly one of 60 concurrent claimants on two stores give a learner a milestone role, and a new role is a new claim', async () => {
+      const at = new Date('2026-05-11T18:00:00Z');
+      const [graduateRole, newRole] = ['1234567890123456789', '1234567890123456790'];
+      const won = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => stores[i % 2]!.milestones.claimGiven('111', '444', 'mlops1', graduateRole, at)),
+      );
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(
+        await stores[1]!.milestones.givenTo('111', '444', [
+          { milestone: 'mlops1', roleId: graduateRole },
+          { milestone: 'mlops1', roleId: newRole },
+        ]),
+      ).toEqual([true, false]);
+      expect(await stores[0]!.milestones.claimGiven('111', '444', 'mlops1', newRole, at)).toBe(true);
+    });
   });
 }
