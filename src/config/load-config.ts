@@ -9,10 +9,12 @@ export class ConfigError extends StartError {
   constructor(
     readonly problems: string[],
     source: string,
+    hint?: string,
   ) {
     super(
       `The configuration is invalid (${source}; every variable is described in .env.example):\n` +
-        problems.map((problem) => `  - ${problem}`).join('\n'),
+        problems.map((problem) => `  - ${problem}`).join('\n') +
+        (hint ? `\n${hint}` : ''),
     );
     this.name = 'ConfigError';
   }
@@ -32,7 +34,12 @@ export function parseConfig(env: NodeJS.ProcessEnv, envFileText = '', source = '
     const shown = value === undefined || secretNames.has(name) ? '' : ` (got ${JSON.stringify(value)})`;
     return `${name} ${issue.message}${shown}`;
   });
-  throw new ConfigError(problems, source);
+  const noToken = !merged.DISCORD_TOKEN;
+  throw new ConfigError(
+    problems,
+    source,
+    noToken ? 'To try the bot locally first, with no token and no Discord at all, run: npm run playground' : undefined,
+  );
 }
 
 /** Reads `.env` from the working directory when present; the real environment wins. */

@@ -33,10 +33,11 @@ async function waitForOutput(run: Run, pattern: RegExp): Promise<void> {
 }
 
 describe('starting the bot', () => {
-  it('exits non-zero at once without DISCORD_TOKEN, naming it and pointing to .env.example', async () => {
+  it('exits non-zero at once without DISCORD_TOKEN, naming it, pointing to .env.example and to the playground', async () => {
     const run = runEntry('src/app/main.ts', {});
     expect(await run.exitCode).toBe(1);
     expect(run.output()).toContain('DISCORD_TOKEN is required');
+    expect(run.output()).toContain('To try the bot locally first, with no token and no Discord at all, run: npm run playground');
     expect(run.output()).toContain('.env.example');
     expect(run.output()).not.toMatch(/\n\s+at /);
   });

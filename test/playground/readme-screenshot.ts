@@ -1,0 +1,26 @@
+// Redraws the README's picture of the playground: `npx tsx test/playground/readme-screenshot.ts`.
+import { clickText, launchChromium, runCommand, waitForText } from './page-driver.ts';
+import { startPlayground } from './playground.ts';
+
+const out = new URL('../../.github/readme/playground.png', import.meta.url);
+const playground = await startPlayground();
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 1500 });
+  await page.goto(playground.url);
+  await page.waitForSelector('#acting-as option');
+  await page.click('#next-post');
+  await waitForText(page, '.message .embed-author', 'Lesson of the day');
+  await clickText(page, '.message button', 'Studied it');
+  await runCommand(page, 'progress');
+  await page.click('#send');
+  await waitForText(page, '.message .embed', 'Whole course');
+  await page.waitForSelector('.embed img');
+  await page.evaluate('document.getElementById("messages").scrollTop = 1e6');
+  await page.screenshot({ path: out.pathname });
+  console.log(`wrote ${out.pathname}`);
+} finally {
+  await browser.close();
+  await playground.close();
+}
