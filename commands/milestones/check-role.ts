@@ -28,5 +28,14 @@ export function milestoneRoleToSave(interaction: ChatInputCommandInteraction & {
     throw new UserError(
       `The bot’s highest role, <@&${highest.id}>, is not above <@&${role.id}>, and Discord lets a bot give only roles below its own. In Server Settings → Roles, drag <@&${highest.id}> above <@&${role.id}>, then run this again. Nothing was saved.`,
     );
+  // Otherwise an organiser could have the bot hand out a role they could not give themselves (even to themselves).
+  const organiser = interaction.inCachedGuild() ? interaction.member : undefined;
+  const mayGiveIt =
+    guild.ownerId === interaction.user.id ||
+    (organiser !== undefined && organiser.permissions.has(PermissionFlagsBits.ManageRoles) && organiser.roles.highest.comparePositionTo(role) > 0);
+  if (!mayGiveIt)
+    throw new UserError(
+      `Only someone who could give <@&${role.id}> themselves can make it a milestone role: you need the Manage Roles permission and a role above <@&${role.id}>. Ask a server admin. Nothing was saved.`,
+    );
   return role;
 }

@@ -5,13 +5,18 @@ import { UserError } from '../../src/ui/user-error.ts';
 import { timeOfDay } from '../../src/store/schedule-values.ts';
 import type { LastRecap, RecapConfig } from '../../src/store/recap-values.ts';
 import { nextPostTime } from '../../src/schedule/due.ts';
+import { isoWeek } from '../../src/progress/recap-week.ts';
+import { localDate } from '../../src/util/time.ts';
 
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The recap's setting in words, with its next time as a Discord timestamp. */
 export function describeRecap(recap: RecapConfig | undefined, timeZone: string, now: Date, last?: LastRecap): string {
   if (!recap) return 'Off. /schedule recap day:Sunday time:18:00 posts a summary of the week in the study channel.';
-  const next = nextPostTime({ channelId: '0'.repeat(17), time: recap.time, timeZone, weekdays: [recap.weekday], paused: false }, now);
+  const asSchedule = { channelId: '0'.repeat(17), time: recap.time, timeZone, weekdays: [recap.weekday], paused: false };
+  let next = nextPostTime(asSchedule, now);
+  // A week already recapped gets no second one, even if the day moved later in it.
+  while (next && last && isoWeek(localDate(next, timeZone)) === last.week) next = nextPostTime(asSchedule, next, localDate(next, timeZone));
   const lastLine = last ? `\nLast: ${last.week}, ${last.state}${last.error ? `: ${last.error}` : ''}` : '';
   return `${weekdayNames[recap.weekday]}s at ${recap.time} (${timeZone})${next ? `, next ${time(next, TimestampStyles.RelativeTime)}` : ''}${lastLine}`;
 }

@@ -8,6 +8,10 @@ export interface GivenRole {
   roleId: string;
 }
 
+/** Missing access or permissions, or a role that is gone: Discord will answer the same until an organiser changes something. */
+const lastingRefusals = new Set([50001, 50013, 10011]);
+const isLastingRefusal = (error: unknown) => error instanceof DiscordAPIError && (lastingRefusals.has(Number(error.code)) || error.status === 403);
+
 /** What an organiser reads in /milestones show when the bot could not give a role, and what to do. */
 export function describeRoleFailure(error: unknown, roleId: string): string {
   const code = error instanceof DiscordAPIError ? Number(error.code) : undefined;
@@ -49,7 +53,8 @@ export async function giveMilestoneRoles(
     ),
     store.milestones.failures(guildId, ids),
   ]);
-  const due = withRoles.filter((_, i) => !given[i] && !failures[i]);
+  // A failure recorded for another role (set since) does not hold this one back.
+  const due = withRoles.filter(({ roleId }, i) => !given[i] && failures[i]?.roleId !== roleId);
   const outcomes = await Promise.all(
     due.map(async ({ milestone, roleId }): Promise<GivenRole[]> => {
       if (!(await store.milestones.claimGiven(guildId, userId, milestone.id, roleId, clock.now()))) return [];
@@ -59,8 +64,8 @@ export async function giveMilestoneRoles(
         return [{ milestone, roleId }];
       } catch (error) {
         await store.milestones.releaseGiven(guildId, userId, milestone.id, roleId);
-        const leftTheServer = error instanceof DiscordAPIError && Number(error.code) === 10007;
-        if (!leftTheServer)
+        // Only a refusal that will repeat holds the milestone back; a passing error (5xx, a timeout) leaves it to the learner's next lesson.
+        if (isLastingRefusal(error))
           await store.milestones.recordFailure(guildId, milestone.id, {
             at: clock.now().getTime(),
             roleId,

@@ -1,7 +1,6 @@
 import type { Course, Lesson, Part } from '../course/course.ts';
 import type { Completions } from '../progress/completions.ts';
 import { lastStudiedAt, progressStats } from '../progress/stats.ts';
-import { localDate } from '../util/time.ts';
 import type { RecapWeek } from '../progress/recap-week.ts';
 
 export interface RecapLearner {
@@ -28,16 +27,9 @@ export interface WeeklyRecap {
 
 export const mostActiveShown = 5;
 
-/** The week's facts from what the store holds; completions belong to the week by their local date in the server's time zone. */
-export function weeklyRecap(
-  course: Course,
-  week: RecapWeek,
-  timeZone: string,
-  postedLessonIds: readonly string[],
-  learners: readonly RecapLearner[],
-): WeeklyRecap {
-  const weekDates = new Set(week.dates);
-  const inWeek = (at: Date | undefined) => at !== undefined && weekDates.has(localDate(at, timeZone));
+/** The week's facts from what the store holds: a completion belongs to the week when it falls in the week's span of time. */
+export function weeklyRecap(course: Course, week: RecapWeek, postedLessonIds: readonly string[], learners: readonly RecapLearner[]): WeeklyRecap {
+  const inWeek = (at: Date | undefined) => at !== undefined && at >= week.from && at < week.until;
   const posted = [...new Set(postedLessonIds)].flatMap((id) => course.lessonById(id) ?? []);
   const active = learners.map((learner) => ({ learner, lessons: [...learner.completions.values()].filter(inWeek).length }));
   const done = learners.map(({ completions }) => progressStats(course, completions).overall);

@@ -1,22 +1,25 @@
-import { addDays, dayNumber, localTime, minutesOf } from '../util/time.ts';
+import { addDays, instantOfLocalTime, localTime, minutesOf } from '../util/time.ts';
 import type { RecapConfig } from '../store/recap-values.ts';
 
-/** One week's recap: its ISO week (the claim's name), the local date it is posted on, and the seven local dates it covers. */
+/** One week's recap: its ISO week (the claim's name), the local date it is due, and the span of time it covers. */
 export interface RecapWeek {
   week: string;
   date: string;
-  /** The six days before `date`, and `date`, oldest first. */
+  /** From the recap's time a week before, up to its time on `date`: each moment falls in exactly one week's recap. */
+  from: Date;
+  until: Date;
+  /** The local dates the span touches, oldest first (whose daily posts may fall in it). */
   dates: string[];
 }
 
 /** The ISO 8601 week of a calendar date, such as 2026-W20: weeks start on Monday, and week 1 holds the year's first Thursday. */
 export function isoWeek(date: string): string {
-  const day = dayNumber(date);
-  const weekday = (new Date(day * 86_400_000).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const thursday = new Date((day - weekday + 3) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((dayNumber(thursday.toISOString().slice(0, 10)) - dayNumber(`${year}-01-01`)) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const thursday = new Date(Date.UTC(year, month - 1, day));
+  thursday.setUTCDate(thursday.getUTCDate() - ((thursday.getUTCDay() + 6) % 7) + 3);
+  const firstOfYear = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const week = Math.floor((thursday.getTime() - firstOfYear) / (7 * 86_400_000)) + 1;
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 /**
@@ -26,6 +29,13 @@ export function isoWeek(date: string): string {
  */
 export function dueRecapWeek(recap: RecapConfig, timeZone: string, now: Date): RecapWeek | undefined {
   const local = localTime(now, timeZone);
-  if (local.weekday !== recap.weekday || local.minutes < minutesOf(recap.time)) return undefined;
-  return { week: isoWeek(local.date), date: local.date, dates: Array.from({ length: 7 }, (_, i) => addDays(local.date, i - 6)) };
+  const minutes = minutesOf(recap.time);
+  if (local.weekday !== recap.weekday || local.minutes < minutes) return undefined;
+  return {
+    week: isoWeek(local.date),
+    date: local.date,
+    from: instantOfLocalTime(addDays(local.date, -7), minutes, timeZone),
+    until: instantOfLocalTime(local.date, minutes, timeZone),
+    dates: Array.from({ length: 8 }, (_, i) => addDays(local.date, i - 7)),
+  };
 }

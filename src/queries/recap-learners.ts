@@ -20,8 +20,9 @@ export async function recapLearners(store: StudyStore, course: Course, guildId: 
   );
 }
 
-/** The lessons of the day the server's posts of the week carried, oldest first. */
+/** The lessons of the day the server's posts in the week's span carried, oldest first. */
 export async function postedLessonIds(store: StudyStore, guildId: string, week: RecapWeek): Promise<string[]> {
   const posts = await Promise.all(week.dates.map((date) => store.schedules.getPost(guildId, date)));
-  return posts.flatMap((post) => (post?.state === 'sent' && post.lessonId ? [post.lessonId] : []));
+  const inWeek = (at: number) => at >= week.from.getTime() && at < week.until.getTime();
+  return posts.flatMap((post) => (post?.state === 'sent' && post.lessonId && inWeek(post.claimedAt) ? [post.lessonId] : []));
 }

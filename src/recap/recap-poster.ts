@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { EffectiveSchedule } from '../schedule/lesson-of-the-day.ts';
-import { postRecap, type RecapDeps, type RecapOutcome } from './post-recap.ts';
+import { postRecap } from './post-recap.ts';
+import type { RecapDeps, RecapOutcome } from './recap-claim.ts';
 import { dueRecapWeek, type RecapWeek } from '../progress/recap-week.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 
@@ -29,7 +30,7 @@ export function createRecapPoster(options: RecapPosterOptions): RecapPoster {
     if (running) return running;
     const job = limit(() => postRecap(options, guildId, week, schedule))
       .then((outcome) => {
-        if (outcome !== 'elsewhere') handledWeek.set(guildId, week.week);
+        if (outcome !== 'elsewhere' && outcome !== 'later') handledWeek.set(guildId, week.week);
         return outcome;
       })
       .catch((error: unknown): RecapOutcome => {

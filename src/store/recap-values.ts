@@ -7,11 +7,14 @@ export type RecapConfig = z.infer<typeof recapConfigValue>;
 
 /**
  * One server's recap of one week (ISO week, such as 2026-W20). `claimed` is written atomically
- * before anything is read or sent; `sent`, `skipped` (a week with nothing in it) and `failed` end the week.
+ * before anything is sent; `retry` waits for `nextAttemptAt` after a passing error; `sent`,
+ * `skipped` (a week with nothing in it) and `failed` end the week.
  */
 export const recapRecordValue = z.object({
-  state: z.enum(['claimed', 'sent', 'skipped', 'failed']),
+  state: z.enum(['claimed', 'retry', 'sent', 'skipped', 'failed']),
   claimedAt: z.number().int().nonnegative(),
+  attempts: z.number().int().nonnegative().default(0),
+  nextAttemptAt: z.number().int().nonnegative().optional(),
   /** The process holding the claim, so another process on the same machine can tell it has died. */
   claimant: z.object({ host: z.string(), pid: z.number().int() }).optional(),
   channelId: z.string().optional(),

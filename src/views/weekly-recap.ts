@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import { time, TimestampStyles, type APIEmbed } from 'discord.js';
 import type { Course } from '../course/course.ts';
 import type { WeeklyRecap } from '../progress/recap-facts.ts';
 import type { Payload } from '../ui/reply.ts';
@@ -33,14 +33,15 @@ export function weeklyRecapMessage(course: Course, recap: WeeklyRecap): Payload 
     `On average the group has done ${recap.averagePercent}% of ${truncate(course.title, 100)}${recap.finishedCourse > 0 ? `; ${plural(recap.finishedCourse, 'learner has', 'learners have')} finished it` : ''}.`,
   ];
   const embed: APIEmbed = {
-    title: `Week in review · ${week.dates[0]} to ${week.date}`,
+    title: 'Week in review',
+    description: `From ${time(week.from, TimestampStyles.LongDateShortTime)} to ${time(week.until, TimestampStyles.LongDateShortTime)}`,
     fields: [
       { name: 'Lessons of the day', value: lessons.length > 0 ? listField(lessons) : 'None posted this week.' },
       ...(finished.length > 0 ? [{ name: 'Finished a part', value: listField(finished) }] : []),
       { name: 'Most active', value: active.length > 0 ? active.join('\n') : 'Nobody on the leaderboard studied this week.' },
       { name: 'The group', value: group.join('\n') },
     ],
-    footer: { text: 'Lessons done this week count by the server’s time zone. Learners off the leaderboard (/me) are counted but not named.' },
+    footer: { text: 'Learners off the leaderboard (/me) are counted but not named.' },
   };
   return { embeds: [embed] };
 }

@@ -34,8 +34,10 @@ async function finishPartOne(learner: typeof organiser) {
 beforeAll(async () => {
   h = await startHarness();
   guild = h.discord.addGuild({ name: 'Study Hall' });
-  organiser = guild.addMember({ username: 'organiser', manageGuild: true });
   graduate = guild.addRole({ name: 'MLOps1 graduate' }); // above the bot's own role, as a new role is
+  // The organiser may give roles, and ranks above every role the tests move about.
+  const lead = guild.updateRole(guild.addRole({ name: 'Lead', permissions: P.ManageGuild | P.ManageRoles }), { position: 100 });
+  organiser = guild.addMember({ username: 'organiser', roles: [lead] });
   await h.launch();
 });
 afterEach(() => {
@@ -72,6 +74,18 @@ describe('milestone roles, when set', () => {
       `The bot’s highest role, <@&${guild.botRole.id}>, is not above <@&${graduate.id}>, and Discord lets a bot give only roles below its own. In Server Settings → Roles, drag <@&${guild.botRole.id}> above <@&${graduate.id}>, then run this again. Nothing was saved.`,
     );
     expect(await h.store.milestones.roles(guild.id, [partOne().id])).toEqual({});
+  });
+
+  it('are refused to an organiser who could not give the role themselves, so nobody hands out a role above their own', async () => {
+    const moderator = guild.addMember({ username: 'moderator', manageGuild: true }); // Manage Server, but not Manage Roles
+    await updateRole(guild.botRole, { position: graduate.position + 1 });
+    const reply = await milestones('set', { part: partOne().id, role: graduate }, moderator);
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.callback.data?.content).toBe(
+      `Only someone who could give <@&${graduate.id}> themselves can make it a milestone role: you need the Manage Roles permission and a role above <@&${graduate.id}>. Ask a server admin. Nothing was saved.`,
+    );
+    expect(await h.store.milestones.roles(guild.id, [partOne().id])).toEqual({});
+    await updateRole(guild.botRole, { position: 1 });
   });
 
   it('refuse @everyone, a role managed by an integration, and a part the course does not have', async () => {

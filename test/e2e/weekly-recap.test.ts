@@ -31,10 +31,10 @@ beforeAll(async () => {
   await h.launch();
   for (const member of [finisher, steady, private_]) await h.discord.command({ user: member, guild, name: 'course' });
   await h.store.learners.updateSettings(private_.id, (settings) => ({ ...settings, hiddenFromLeaderboard: true }));
-  // Before the week: the finisher had done MLOps1's first nine lessons; steady did lesson 3 late on Sunday, Berlin time.
+  // Before the week: the finisher had done MLOps1's first nine lessons; steady did lesson 3 on Sunday, before 18:00 in Berlin.
   const part1 = h.course.parts[0]!.lessons;
   for (const done of part1.slice(0, -1)) await h.store.setCompletion(finisher.id, done.id, new Date('2026-05-01T10:00:00Z'));
-  await h.store.setCompletion(steady.id, lesson(3).id, new Date('2026-05-10T21:30:00Z')); // 23:30 on Sunday in Berlin
+  await h.store.setCompletion(steady.id, lesson(3).id, new Date('2026-05-10T15:30:00Z')); // 17:30 on Sunday in Berlin
 });
 afterEach(() => {
   h.discord.assertClean();
@@ -84,7 +84,11 @@ describe('the weekly recap', () => {
     expect(recapsIn()).toHaveLength(0);
     expect(await at('2026-05-17T16:00:00Z')).toEqual(new Map([[guild.id, 'sent']]));
     const [recap] = recapsIn();
-    expect(embedOf(recap).title).toBe('Week in review · 2026-05-11 to 2026-05-17');
+    const seconds = (iso: string) => Date.parse(iso) / 1000;
+    expect(embedOf(recap).title).toBe('Week in review');
+    expect(embedOf(recap).description).toMatch(
+      new RegExp(`^From <t:${seconds('2026-05-10T16:00:00Z')}:\\w> to <t:${seconds('2026-05-17T16:00:00Z')}:\\w>$`),
+    );
     const fields = fieldsOf(recap);
     const learners = 4; // the admin is on the roster too
     expect(fields['Lessons of the day']!.split('\n')).toEqual([
@@ -114,14 +118,16 @@ describe('the weekly recap', () => {
     await h.restart(); // the second bot, with no commands of its own, synced an empty list: this puts them back
     expect(recapsIn()).toHaveLength(1);
     const shown = await h.discord.command({ user: admin, guild, name: 'schedule', subcommand: 'show' });
-    expect(fieldsOf(shown.callback.data)['Weekly recap']).toMatch(/\nLast: 2026-W20, sent$/);
+    const recapField = fieldsOf(shown.callback.data)['Weekly recap'];
+    expect(recapField).toMatch(/\nLast: 2026-W20, sent$/);
+    expect(recapField).toContain(`next <t:${Date.parse('2026-05-24T16:00:00Z') / 1000}:R>`); // this week's is done
   });
 
   it('is posted again the next week, and never once switched off', async () => {
     for (const day of ['2026-05-18', '2026-05-19']) await at(`${day}T07:00:00Z`);
     expect(await at('2026-05-24T16:00:00Z')).toEqual(new Map([[guild.id, 'sent']]));
     expect(recapsIn()).toHaveLength(2);
-    expect(embedOf(recapsIn()[1]).title).toBe('Week in review · 2026-05-18 to 2026-05-24');
+    expect(embedOf(recapsIn()[1]).description).toContain(`to <t:${Date.parse('2026-05-24T16:00:00Z') / 1000}:`);
     const off = await h.discord.command({ user: admin, guild, name: 'schedule', subcommand: 'recap', options: { day: 'off' } });
     expect(off.callback.data?.content).toBe('The weekly recap is off. Nothing more will be posted on its day.');
     expect(await at('2026-05-31T16:00:00Z')).toEqual(new Map());
@@ -130,6 +136,37 @@ describe('the weekly recap', () => {
 });
 
 describe('the weekly recap and the bot’s REST budget', () => {
+  it('is retried with back-off after a passing error (5xx), and posted once', async () => {
+    const flaky = await startHarness({ now: '2026-05-17T15:00:00Z' });
+    try {
+      const server = flaky.discord.addGuild({ name: 'Flaky Hall' });
+      const learner = server.addMember({ username: 'learner' });
+      await flaky.launch();
+      await flaky.store.schedules.set(server.id, { channelId: server.general.id, time: '09:00', timeZone: 'UTC', weekdays: [1], paused: true });
+      await flaky.store.recaps.set(server.id, { weekday: 0, time: '16:00' });
+      await flaky.discord.command({ user: learner, guild: server, name: 'lesson', options: { lesson: flaky.course.lessons[0]!.id } });
+      await flaky.store.setCompletion(learner.id, flaky.course.lessons[0]!.id, new Date('2026-05-16T10:00:00Z'));
+      // discord.js itself retries a 5xx three times; the fourth failure reaches the bot.
+      flaky.discord.faults.failNext({ route: '/channels/:channel_id/messages', method: 'POST', times: 4, status: 503 });
+      flaky.clock.set('2026-05-17T16:00:00Z');
+      expect(await flaky.bot.recaps.tick()).toEqual(new Map([[server.id, 'later']]));
+      expect(await flaky.store.recaps.getLast(server.id)).toMatchObject({
+        week: '2026-W20',
+        state: 'retry',
+        attempts: 1,
+        error: 'Discord answered 503.',
+      });
+      flaky.clock.set('2026-05-17T16:00:30Z');
+      expect(await flaky.bot.recaps.tick()).toEqual(new Map([[server.id, 'later']])); // not due again yet
+      flaky.clock.set('2026-05-17T16:01:00Z');
+      expect(await flaky.bot.recaps.tick()).toEqual(new Map([[server.id, 'sent']]));
+      expect(flaky.discord.messagesIn(server.general).filter((message) => embedOf(message)?.title === 'Week in review')).toHaveLength(1);
+      flaky.discord.takeFailures();
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('waits while bulk sending is paused, and is posted once it resumes', async () => {
     const paused = await startHarness({ now: '2026-05-17T15:00:00Z', refusedRequestPauseAt: 5 });
     try {

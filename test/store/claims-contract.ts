@@ -105,7 +105,7 @@ export function claimsContract(backend: BackendUnderTest) {
     });
 
     it("gives each server's weekly recap to exactly one of 60 concurrent claimants on two stores, and one taker of a stale claim", async () => {
-      const claim = (i: number) => ({ state: 'claimed' as const, claimedAt: i, claimant: { host: 'h', pid: i } });
+      const claim = (i: number) => ({ state: 'claimed' as const, claimedAt: i, claimant: { host: 'h', pid: i }, attempts: 0 });
       const won = await Promise.all(Array.from({ length: 60 }, (_, i) => stores[i % 2]!.recaps.claimWeek('111', '2026-W20', claim(i))));
       expect(won.filter(Boolean)).toHaveLength(1);
       const stored = (await stores[1]!.recaps.getWeek('111', '2026-W20'))!;

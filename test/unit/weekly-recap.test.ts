@@ -21,14 +21,23 @@ describe('the recap’s week', () => {
     expect(isoWeek('2024-12-30')).toBe('2025-W01'); // a Monday: already the new year's first
   });
 
-  it('is due on its weekday from its time on, and covers that day and the six before it', () => {
+  it('is due on its weekday from its time on, and covers the week up to that time', () => {
     expect(dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-05-17T15:59:00Z'))).toBeUndefined();
     expect(dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-05-17T16:00:00Z'))).toEqual({
       week: '2026-W20',
       date: '2026-05-17',
-      dates: ['2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15', '2026-05-16', '2026-05-17'],
+      from: new Date('2026-05-10T16:00:00Z'), // 18:00 the Sunday before, in Berlin
+      until: new Date('2026-05-17T16:00:00Z'),
+      dates: ['2026-05-10', '2026-05-11', '2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15', '2026-05-16', '2026-05-17'],
     });
     expect(dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-05-18T16:00:00Z'))).toBeUndefined();
+  });
+
+  it('spans a week of 167 hours across the change to summer time, and each moment falls in one week', () => {
+    const spring = dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-03-29T16:00:00Z'))!; // summer time began that morning
+    expect((spring.until.getTime() - spring.from.getTime()) / 3_600_000).toBe(167);
+    const next = dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-04-05T16:00:00Z'))!;
+    expect(next.from).toEqual(spring.until);
   });
 
   it('is due at the first minute after a DST gap that swallowed its time', () => {
@@ -39,11 +48,12 @@ describe('the recap’s week', () => {
 });
 
 describe('the recap’s facts', () => {
-  it('counts a completion in the week by its local date in the server’s zone', () => {
-    const lateSunday = [learner('1', [[0, '2026-05-10T23:30:00Z']])]; // Monday 01:30 in Berlin, Sunday 23:30 in UTC
-    expect(weeklyRecap(course, week, 'UTC', [], lateSunday).studiedThisWeek).toBe(0);
-    const berlinWeek = dueRecapWeek(sunday, 'Europe/Berlin', new Date('2026-05-17T18:00:00Z'))!;
-    expect(weeklyRecap(course, berlinWeek, 'Europe/Berlin', [], lateSunday).studiedThisWeek).toBe(1);
+  it('counts a completion from the recap’s time a week before up to its time: the evening of the recap day is next week’s', () => {
+    const at = (iso: string) => [learner('1', [[0, iso]])];
+    expect(weeklyRecap(course, week, [], at('2026-05-10T18:00:00Z')).studiedThisWeek).toBe(1); // last Sunday at the recap's time
+    expect(weeklyRecap(course, week, [], at('2026-05-10T17:59:00Z')).studiedThisWeek).toBe(0);
+    expect(weeklyRecap(course, week, [], at('2026-05-17T17:59:00Z')).studiedThisWeek).toBe(1);
+    expect(weeklyRecap(course, week, [], at('2026-05-17T18:00:00Z')).studiedThisWeek).toBe(0); // after this recap: the next one's
   });
 
   it('names at most five of the most active, none of those off the leaderboard, but counts everyone', () => {
@@ -59,7 +69,7 @@ describe('the recap’s facts', () => {
         [1, '2026-05-14T10:00:00Z'],
       ]),
     ];
-    const recap = weeklyRecap(course, week, 'UTC', [course.lessons[0]!.id], learners);
+    const recap = weeklyRecap(course, week, [course.lessons[0]!.id], learners);
     expect(recap.mostActive).toHaveLength(mostActiveShown);
     expect(recap.mostActive[0]).toEqual({ userId: '300', lessons: 2 });
     expect(recap.mostActive.map(({ userId }) => userId)).not.toContain('999');
@@ -73,12 +83,12 @@ describe('the recap’s facts', () => {
     const finishedNow = learner('1', all('2026-05-15T10:00:00Z'));
     const finishedBefore = learner('2', all('2026-05-01T10:00:00Z'));
     const hidden = learner('3', all('2026-05-15T10:00:00Z'), false);
-    expect(weeklyRecap(course, week, 'UTC', [], [finishedNow, finishedBefore, hidden]).partsFinished).toEqual([{ userId: '1', part }]);
+    expect(weeklyRecap(course, week, [], [finishedNow, finishedBefore, hidden]).partsFinished).toEqual([{ userId: '1', part }]);
   });
 
   it('is a quiet week with no lesson posted and nobody studying: no recap then', () => {
-    expect(isQuietWeek(weeklyRecap(course, week, 'UTC', [], [learner('1', [[0, '2026-05-01T10:00:00Z']])]))).toBe(true);
-    expect(isQuietWeek(weeklyRecap(course, week, 'UTC', [course.lessons[0]!.id], []))).toBe(false);
+    expect(isQuietWeek(weeklyRecap(course, week, [], [learner('1', [[0, '2026-05-01T10:00:00Z']])]))).toBe(true);
+    expect(isQuietWeek(weeklyRecap(course, week, [course.lessons[0]!.id], []))).toBe(false);
   });
 });
 
@@ -91,7 +101,7 @@ describe('the recap message', () => {
         part.lessons.map((lesson) => [lesson.index, '2026-05-15T10:00:00Z']),
       ),
     );
-    const field = weeklyRecapMessage(course, weeklyRecap(course, week, 'UTC', [], learners)).embeds![0]!.fields!.find(
+    const field = weeklyRecapMessage(course, weeklyRecap(course, week, [], learners)).embeds![0]!.fields!.find(
       ({ name }) => name === 'Finished a part',
     )!;
     expect(field.value.length).toBeLessThanOrEqual(1024);

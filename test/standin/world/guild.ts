@@ -45,6 +45,12 @@ export interface AddRoleOptions {
 /** Why a bot may not give a role, as Discord decides it; undefined when it may. */
 export type RoleRefusal = 'unknown-member' | 'unknown-role' | 'missing-permissions' | 'above-the-bot' | 'managed';
 
+/** Discord's order of roles: by position, and of two at the same position the older (smaller id) ranks higher. */
+function ranksAbove(a: StandinRole, b: StandinRole): boolean {
+  if (a.position !== b.position) return a.position > b.position;
+  return BigInt(a.id) < BigInt(b.id);
+}
+
 export class StandinGuild {
   readonly id: string;
   readonly name: string;
@@ -188,10 +194,10 @@ export class StandinGuild {
     return updated;
   }
 
-  /** The member's highest role position (@everyone's, 0, for a member with no role). */
-  highestPositionOf(userId: string): number {
+  /** The member's highest role (@everyone for a member with none), as Discord ranks them. */
+  highestRoleOf(userId: string): StandinRole {
     const member = this.memberRecords.get(userId);
-    return Math.max(0, ...this.roles.filter((role) => member?.roleIds.includes(role.id)).map((role) => role.position));
+    return this.roles.filter((role) => member?.roleIds.includes(role.id)).reduce((highest, role) => (ranksAbove(role, highest) ? role : highest), this.everyoneRole);
   }
 
   /**
@@ -204,7 +210,7 @@ export class StandinGuild {
     if (!role || role.id === this.id) return 'unknown-role';
     if (role.botId) return 'managed';
     if ((this.permissionsOf(actorId) & PermissionFlagsBits.ManageRoles) === 0n) return 'missing-permissions';
-    if (actorId !== this.owner.id && this.highestPositionOf(actorId) <= role.position) return 'above-the-bot';
+    if (actorId !== this.owner.id && !ranksAbove(this.highestRoleOf(actorId), role)) return 'above-the-bot';
     return undefined;
   }
 
