@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REST, Routes } from 'discord.js';
@@ -92,6 +92,35 @@ describe('the playground, in a real browser', () => {
     }
   }, 90_000);
 
+  it('offers organisers’ commands to the organiser only, with channel, role and autocomplete options', async () => {
+    const playground = await startPlayground();
+    try {
+      const page = await openPage(playground.url);
+      const { people, study, guild } = playground.world!;
+      await page.waitForSelector('#acting-as option');
+      await page.type('#command', '/ad');
+      expect(await page.$('#suggestions li[data-command="admin"]')).toBeNull(); // Ada is a learner
+
+      await page.click('#command', { count: 3 });
+      await page.keyboard.press('Backspace');
+      await page.select('#acting-as', people[0]!.id);
+      await waitForText(page, '#acting-as option:checked', 'organiser');
+      await runCommand(page, 'schedule', { time: '07:30' });
+      await page.select('[data-option="channel"]', study.id);
+      await page.click('#send');
+      await waitForText(page, '.message.ephemeral', 'Saved: the lesson of the day goes to #study at 07:30');
+
+      await runCommand(page, 'milestones', { part: 'MLOps1' });
+      await clickText(page, '[data-choices-for="part"] li', 'MLOps1');
+      await page.select('[data-option="role"]', guild.roles.find((role) => role.name === 'MLOps1 graduate')!.id);
+      await page.click('#send');
+      await waitForText(page, '.message.ephemeral', '🏅 Saved: learners who finish MLOps1 get @MLOps1 graduate.');
+      expect(playground.world!.discord.failures).toEqual([]);
+    } finally {
+      await playground.close();
+    }
+  }, 90_000);
+
   it('starts with npm run playground, no token and no configuration, and serves the page on 127.0.0.1 only', async () => {
     const run = runPlayground();
     try {
@@ -100,6 +129,9 @@ describe('the playground, in a real browser', () => {
       expect(await (await fetch(url)).text()).toContain('<title>Study Companion playground</title>');
       const state = (await (await fetch(`${url}api/state`)).json()) as { commands: { name: string }[] };
       expect(state.commands.map((command) => command.name)).toContain('lesson');
+      // Another site's page cannot drive the bot: a simple cross-site POST is text/plain, and is refused.
+      const crossSite = await fetch(`${url}api/clock`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"to":"next-day"}' });
+      expect(crossSite.status).toBe(415);
     } finally {
       run.stop();
     }
@@ -124,7 +156,8 @@ describe('the playground, in a real browser', () => {
   }, 60_000);
 
   it('shows a damaged course file’s error on the page, with the file and the rule', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-course-')), 'course.json');
+    const folder = mkdtempSync(join(tmpdir(), 'playground-course-'));
+    const file = join(folder, 'course.json');
     writeFileSync(file, JSON.stringify({ id: 'broken', title: 'Broken', parts: [{ id: 'Not A Slug', title: '', lessons: [] }] }));
     const playground = await startPlayground({ coursePath: file });
     try {
@@ -142,6 +175,7 @@ describe('the playground, in a real browser', () => {
       expect(shown).toMatch(/parts\[0\]/);
     } finally {
       await playground.close();
+      rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -28,7 +28,10 @@ function markdown(text) {
   const channelName = (id) => view.state.channels.find((c) => c.id === id)?.name ?? 'channel';
   return escapeHtml(text ?? '')
     .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(nameOf(id))}</span>`)
-    .replace(/&lt;@&amp;(\d+)&gt;/g, '<span class="mention">@role</span>')
+    .replace(
+      /&lt;@&amp;(\d+)&gt;/g,
+      (_, id) => `<span class="mention">@${escapeHtml(view.state.roles.find((r) => r.id === id)?.name ?? 'deleted-role')}</span>`,
+    )
     .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<span class="mention">#${escapeHtml(channelName(id))}</span>`)
     .replace(
       /&lt;t:(\d+)(?::([tTdDfFR]))?&gt;/g,
@@ -40,10 +43,12 @@ function markdown(text) {
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, '<a href="$2" target="_blank" rel="noreferrer">$1</a>');
 }
 
+const attachmentUrl = (attachment) => `/api/attachments/${attachment.id}/${encodeURIComponent(attachment.filename)}`;
+
 function imageUrl(message, url) {
   if (!url?.startsWith('attachment://')) return url;
   const attachment = message.attachments?.find((a) => a.filename === url.slice('attachment://'.length));
-  return attachment ? `/api/attachments/${attachment.id}` : undefined;
+  return attachment ? attachmentUrl(attachment) : undefined;
 }
 
 function embedHtml(message, embed) {
@@ -60,7 +65,7 @@ function embedHtml(message, embed) {
     ${embed.title ? `<div class="embed-title">${markdown(embed.title)}</div>` : ''}
     ${embed.description ? `<div class="embed-description">${markdown(embed.description)}</div>` : ''}
     ${fields ? `<div class="fields">${fields}</div>` : ''}
-    ${image ? `<img alt="${escapeHtml(embed.image.url)}" src="${image}">` : ''}
+    ${image ? `<img alt="${escapeHtml(embed.image.url)}" src="${escapeHtml(image)}">` : ''}
     ${embed.footer ? `<div class="embed-footer">${escapeHtml(embed.footer.text)}</div>` : ''}
   </div>`;
 }
@@ -73,8 +78,8 @@ function messageHtml(message) {
     .filter((a) => !inEmbeds.has(a.filename))
     .map((a) =>
       a.content_type?.startsWith('image/')
-        ? `<img class="attachment" alt="${escapeHtml(a.filename)}" src="/api/attachments/${a.id}">`
-        : `<a href="/api/attachments/${a.id}" download="${escapeHtml(a.filename)}">📎 ${escapeHtml(a.filename)}</a>`,
+        ? `<img class="attachment" alt="${escapeHtml(a.filename)}" src="${attachmentUrl(a)}">`
+        : `<a href="${attachmentUrl(a)}" download="${escapeHtml(a.filename)}">📎 ${escapeHtml(a.filename)}</a>`,
     )
     .join('');
   const rows = (message.components ?? [])
@@ -125,8 +130,15 @@ function render() {
   if (atBottom) list.scrollTop = list.scrollHeight;
 }
 
+let asked = 0;
+let shown = '';
+/** Reads the state; an answer to an older question (before a switch of member or channel) is dropped, and an unchanged one redraws nothing. */
 async function refresh() {
-  view.state = await api(`/api/state?as=${view.as}&channel=${view.channel}`);
+  const question = ++asked;
+  const text = await (await fetch(`/api/state?as=${view.as}&channel=${view.channel}`)).text();
+  if (question !== asked || text === shown) return;
+  shown = text;
+  view.state = JSON.parse(text);
   view.as = view.state.me ?? view.as;
   view.channel = view.state.open ?? view.channel;
   render();
@@ -135,7 +147,10 @@ async function refresh() {
 /** The commands the bot registered that may be used where the page is now (a DM or the server). */
 function usableCommands() {
   const inDm = view.state.channels.find((c) => c.id === view.state.open)?.kind === 'dm';
-  return view.state.commands.filter((c) => !c.contexts || c.contexts.includes(inDm ? 1 : 0));
+  const organiser = view.state.people.find((p) => p.id === view.state.me)?.organiser;
+  // As in Discord: organisers' commands (default_member_permissions) are hidden from other members, and none of those work in DMs.
+  const hidden = (c) => c.default_member_permissions !== null && c.default_member_permissions !== undefined && (!organiser || inDm);
+  return view.state.commands.filter((c) => (!c.contexts || c.contexts.includes(inDm ? 1 : 0)) && !hidden(c));
 }
 
 function showSuggestions() {
@@ -157,14 +172,23 @@ function optionsOf(command) {
 
 function fieldHtml(option) {
   const label = `${option.name}${option.required ? ' *' : ''}`;
-  const people = view.state.people.map((p) => `<option value="${p.id}">${escapeHtml(p.name)}</option>`).join('');
-  const control = option.choices
-    ? `<select data-option="${option.name}"><option value=""></option>${option.choices.map((c) => `<option value="${escapeHtml(c.value)}">${escapeHtml(c.name)}</option>`).join('')}</select>`
-    : option.type === 6
-      ? `<select data-option="${option.name}"><option value=""></option>${people}</select>`
-      : option.type === 5
-        ? `<select data-option="${option.name}"><option value=""></option><option value="true">true</option><option value="false">false</option></select>`
-        : `<input data-option="${option.name}" ${option.type === 4 || option.type === 10 ? 'type="number"' : ''} ${option.autocomplete ? 'data-autocomplete="true"' : ''} placeholder="${escapeHtml(option.description)}">`;
+  const entries = (list) => list.map((e) => `<option value="${escapeHtml(e.id)}">${escapeHtml(e.name)}</option>`).join('');
+  const select = (inner) => `<select data-option="${option.name}" data-type="${option.type}"><option value=""></option>${inner}</select>`;
+  const choices = (option.choices ?? []).map((c) => `<option value="${escapeHtml(c.value)}">${escapeHtml(c.name)}</option>`).join('');
+  const limits = [
+    option.min_value !== undefined ? `min="${option.min_value}"` : '',
+    option.max_value !== undefined ? `max="${option.max_value}"` : '',
+    option.max_length ? `maxlength="${option.max_length}"` : '',
+  ].join(' ');
+  const input = `<input data-option="${option.name}" data-type="${option.type}" ${option.type === 4 || option.type === 10 ? 'type="number"' : ''} ${limits} ${option.autocomplete ? 'data-autocomplete="true"' : ''} placeholder="${escapeHtml(option.description)}">`;
+  const controls = {
+    5: () => select('<option value="true">true</option><option value="false">false</option>'),
+    6: () => select(entries(view.state.people)),
+    7: () => select(entries(view.state.channels.filter((c) => c.kind === 'text'))),
+    8: () => select(entries(view.state.roles)),
+    9: () => select(entries(view.state.people)),
+  };
+  const control = option.choices ? select(choices) : (controls[option.type]?.() ?? input);
   return `<label>${escapeHtml(label)}${control}${option.autocomplete ? `<ul class="choices" data-choices-for="${option.name}" hidden></ul>` : ''}</label>`;
 }
 
@@ -185,13 +209,18 @@ function optionValues() {
   for (const input of $('command-options').querySelectorAll('[data-option]')) {
     const raw = input.dataset.value && input.dataset.shown === input.value ? input.dataset.value : input.value;
     if (raw === '') continue;
-    values[input.dataset.option] = input.type === 'number' ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
+    const type = Number(input.dataset.type);
+    values[input.dataset.option] = type === 4 || type === 10 ? Number(raw) : type === 5 ? raw === 'true' : raw;
   }
   return values;
 }
 
 async function autocomplete(input) {
-  const { choices = [] } = await api('/api/autocomplete', { ...commandRequest(), focused: { name: input.dataset.option, value: input.value } });
+  const { choices = [], error } = await api('/api/autocomplete', {
+    ...commandRequest(),
+    focused: { name: input.dataset.option, value: input.value },
+  });
+  showError(error);
   const list = document.querySelector(`[data-choices-for="${input.dataset.option}"]`);
   list.innerHTML = choices.map((c) => `<li data-value="${escapeHtml(c.value)}">${escapeHtml(c.name)}</li>`).join('');
   list.hidden = choices.length === 0;
@@ -241,13 +270,21 @@ $('command-form').addEventListener('submit', async (event) => {
     if (!usableCommands().some((c) => c.name === name)) return showError(`There is no /${name} here. Type / to see the bot's commands.`);
     return chooseCommand(name);
   }
+  if (!usableCommands().includes(view.command)) return showError(`/${view.command.name} cannot be used here (or by this member).`);
   $('send').disabled = true;
-  const result = await api('/api/command', commandRequest());
-  $('send').disabled = false;
-  showError(result.error);
-  view.command = undefined;
-  $('command').value = '';
-  $('command-options').innerHTML = '';
+  try {
+    const result = await api('/api/command', commandRequest());
+    showError(result.error);
+    if (!result.error) {
+      view.command = undefined;
+      $('command').value = '';
+      $('command-options').innerHTML = '';
+    }
+  } catch (error) {
+    showError(`The playground did not answer: ${error.message}. Is it still running?`);
+  } finally {
+    $('send').disabled = false;
+  }
   await refresh();
 });
 $('messages').addEventListener('click', async (event) => {
@@ -281,8 +318,13 @@ for (const [id, to] of [
 ])
   $(id).addEventListener('click', async () => {
     $(id).disabled = true;
-    await api('/api/clock', { to });
-    $(id).disabled = false;
+    try {
+      showError((await api('/api/clock', { to })).error);
+    } catch (error) {
+      showError(`The playground did not answer: ${error.message}. Is it still running?`);
+    } finally {
+      $(id).disabled = false;
+    }
     await refresh();
   });
 

@@ -23,15 +23,25 @@ export interface CommandRequest {
 export function playgroundActions(world: PlaygroundWorld) {
   const asked: Asked[] = [];
   const person = (id: string) => world.people.find((member) => member.id === id) ?? world.people[1]!;
-  const channelOf = (id: string) => world.discord.channel(id) ?? world.study;
+  /** A channel of the server, or the member's own DM with the bot; anything else is #study. */
+  const channelOf = (id: string, userId: string) => {
+    const channel = world.discord.channel(id);
+    const ownDm = world.discord.dmChannelOf(person(userId).user);
+    return channel && (channel.guildId === world.guild.id || channel.id === ownDm.id) ? channel : world.study;
+  };
+  /** Options that name a member, a channel or a role are sent as those (the page sends their ids). */
+  const resolveOption = (value: string | number | boolean) =>
+    typeof value !== 'string'
+      ? value
+      : (world.people.find((member) => member.id === value) ??
+        world.guild.channels.find((channel) => channel.id === value) ??
+        world.guild.roles.find((role) => role.id === value) ??
+        value);
   const invocation = (request: CommandRequest) => {
     const user = person(request.as);
-    const channel = channelOf(request.channel);
+    const channel = channelOf(request.channel, user.id);
     const inDm = channel.guildId === undefined || channel.guildId === null;
-    // A user option names a member by id: the stand-in resolves it from the member itself.
-    const options = Object.fromEntries(
-      Object.entries(request.options ?? {}).map(([name, value]) => [name, world.people.find((member) => member.id === value) ?? value]),
-    );
+    const options = Object.fromEntries(Object.entries(request.options ?? {}).map(([name, value]) => [name, resolveOption(value)]));
     return {
       user: inDm ? user.user : user,
       ...(inDm ? {} : { guild: world.guild }),
@@ -55,7 +65,7 @@ export function playgroundActions(world: PlaygroundWorld) {
     },
     async click(request: { as: string; channel: string; messageId: string; customId: string }) {
       const user = person(request.as);
-      const channel = channelOf(request.channel);
+      const channel = channelOf(request.channel, user.id);
       const clicker = channel.guildId ? user : user.user;
       return keep(
         user.id,
@@ -74,9 +84,13 @@ export function playgroundActions(world: PlaygroundWorld) {
     /** Moves the clock to the next lesson of the day (or a day on) and runs the minute's work, as the timer would. */
     async moveClock(to: 'next-post' | 'next-day') {
       const now = world.clock.now();
-      const today = localDate(now, world.schedule.timeZone);
+      // The server's schedule as it is now: an organiser may have changed it with /schedule.
+      const schedule = (await world.bot.poster.scheduleOf(world.guild.id))?.config ?? world.schedule;
+      const today = localDate(now, schedule.timeZone);
       const posted = await world.store.schedules.getPost(world.guild.id, today);
-      const next = to === 'next-day' ? new Date(now.getTime() + 86_400_000) : nextPostTime(world.schedule, now, posted ? today : undefined);
+      const next = to === 'next-day' ? new Date(now.getTime() + 86_400_000) : nextPostTime(schedule, now, posted ? today : undefined);
+      if (to === 'next-post' && !next)
+        throw new Error('The lesson of the day is paused or finished: /schedule resume (as the organiser) starts it again.');
       if (next) world.clock.set(next);
       await world.bot.poster.tick();
       await world.bot.recaps.tick();

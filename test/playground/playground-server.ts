@@ -11,6 +11,8 @@ const pageFiles: Record<string, [string, string]> = {
   '/page.css': ['page.css', 'text/css; charset=utf-8'],
 };
 
+const contentTypes: Record<string, string> = { png: 'image/png', csv: 'text/csv; charset=utf-8', json: 'application/json' };
+
 async function bodyOf(request: IncomingMessage): Promise<never> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -33,14 +35,25 @@ export async function servePlayground(
     void handle(request, response).catch((error: unknown) => send(response, 500, { error: (error as Error).message }));
   });
   async function handle(request: IncomingMessage, response: ServerResponse) {
+    // Only this page may drive the bot: no other site's form (a simple cross-site POST is text/plain) and no rebound host name.
+    const { port } = server.address() as AddressInfo;
+    if (request.headers.host !== `127.0.0.1:${port}`) return send(response, 421, { error: 'use the address the playground printed' });
+    if (request.method === 'POST' && !request.headers['content-type']?.startsWith('application/json'))
+      return send(response, 415, { error: 'JSON only' });
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const page = pageFiles[url.pathname];
     if (page) return send(response, 200, readFileSync(new URL(page[0], import.meta.url)), page[1]);
     if (!world || !actions) return send(response, url.pathname === '/api/state' ? 200 : 503, { courseError });
-    const attachment = /^\/api\/attachments\/(\d+)$/.exec(url.pathname);
+    const attachment = /^\/api\/attachments\/(\d+)\/[^/]*?(?:\.(\w+))?$/.exec(url.pathname);
     if (attachment) {
       const bytes = world.discord.attachmentContent(attachment[1]!);
-      return bytes ? send(response, 200, bytes, 'image/png') : send(response, 404, { error: 'no such attachment' });
+      if (!bytes) return send(response, 404, { error: 'no such attachment' });
+      // An attachment never changes: the page need not fetch it again on every refresh.
+      response.writeHead(200, {
+        'content-type': contentTypes[attachment[2] ?? ''] ?? 'application/octet-stream',
+        'cache-control': 'max-age=86400, immutable',
+      });
+      return response.end(bytes);
     }
     if (request.method === 'GET' && url.pathname === '/api/state')
       return send(response, 200, playgroundState(world, actions, url.searchParams.get('as') ?? '', url.searchParams.get('channel') ?? ''));

@@ -35,6 +35,8 @@ export function playgroundState(world: PlaygroundWorld, actions: PlaygroundActio
     guild: { id: world.guild.id, name: world.guild.name },
     people: world.people.map((member) => ({ id: member.id, name: member.globalName ?? member.username, organiser: member === world.people[0] })),
     channels,
+    /** The roles an option can name (neither @everyone nor the bot's own). */
+    roles: world.guild.roles.filter((role) => role.id !== world.guild.id && !role.botId).map((role) => ({ id: role.id, name: role.name })),
     open: open.id,
     messages: messages as (APIMessage & { onlyYou?: boolean })[],
     failures: world.discord.failures.map((failure) => failure.summary),

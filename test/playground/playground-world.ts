@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +33,29 @@ export async function startPlaygroundWorld(course: Course, logLevel = 'warn'): P
   const discord = await startStandin({ botUsername: 'Study Companion', timeoutMs: 10_000 });
   const guild = discord.addGuild({ name: 'Study Hall' });
   const study = guild.addTextChannel('study', { topic: 'The lesson of the day, and its discussion threads' });
+  // The organiser may manage the server and its roles, above every role the bot gives.
+  const organisers = guild.updateRole(
+    guild.addRole({ name: 'Organisers', permissions: PermissionFlagsBits.ManageGuild | PermissionFlagsBits.ManageRoles }),
+    {
+      position: 100,
+    },
+  );
   const people = [
-    guild.addMember({ username: 'organiser', globalName: 'Olive (organiser)', manageGuild: true }),
+    guild.addMember({ username: 'organiser', globalName: 'Olive (organiser)', roles: [organisers] }),
     guild.addMember({ username: 'ada', globalName: 'Ada' }),
     guild.addMember({ username: 'bo', globalName: 'Bo' }),
     guild.addMember({ username: 'cy', globalName: 'Cy' }),
   ];
   const dir = mkdtempSync(join(tmpdir(), 'study-playground-'));
   const log = createLog(logLevel);
-  const store = await openStudyStore(`sqlite://${join(dir, 'study.sqlite')}`, log);
+  const removeAll = async () => {
+    await discord.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const store = await openStudyStore(`sqlite://${join(dir, 'study.sqlite')}`, log).catch(async (error: unknown) => {
+    await removeAll();
+    throw error;
+  });
   const clock = manualClock(new Date());
   const schedule: ScheduleConfig = { channelId: study.id, time: '09:00', timeZone: 'UTC', weekdays: everyDay, paused: false };
   await store.schedules.set(guild.id, schedule);
@@ -57,6 +72,10 @@ export async function startPlaygroundWorld(course: Course, logLevel = 'warn'): P
     isBusy: () => false,
   });
   await bot.ready;
+  // The roles an organiser can try milestone roles with; the playground's bot may give them (Manage Roles, and above them).
+  guild.addRole({ name: 'MLOps1 graduate' });
+  guild.addRole({ name: 'MLOps graduate' });
+  guild.updateRole(guild.botRole, { position: 50, permissions: guild.botRole.permissions | PermissionFlagsBits.ManageRoles });
   return {
     discord,
     bot,
@@ -67,10 +86,12 @@ export async function startPlaygroundWorld(course: Course, logLevel = 'warn'): P
     people,
     schedule,
     async close() {
-      await bot.stop();
-      await store.close();
-      await discord.close();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await bot.stop();
+        await store.close();
+      } finally {
+        await removeAll();
+      }
     },
   };
 }

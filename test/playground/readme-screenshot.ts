@@ -1,4 +1,5 @@
 // Redraws the README's picture of the playground: `npx tsx test/playground/readme-screenshot.ts`.
+import { fileURLToPath } from 'node:url';
 import { clickText, launchChromium, runCommand, waitForText } from './page-driver.ts';
 import { startPlayground } from './playground.ts';
 
@@ -18,8 +19,8 @@ try {
   await waitForText(page, '.message .embed', 'Whole course');
   await page.waitForSelector('.embed img');
   await page.evaluate('document.getElementById("messages").scrollTop = 1e6');
-  await page.screenshot({ path: out.pathname });
-  console.log(`wrote ${out.pathname}`);
+  await page.screenshot({ path: fileURLToPath(out) });
+  console.log(`wrote ${fileURLToPath(out)}`);
 } finally {
   await browser.close();
   await playground.close();

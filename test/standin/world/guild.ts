@@ -197,7 +197,9 @@ export class StandinGuild {
   /** The member's highest role (@everyone for a member with none), as Discord ranks them. */
   highestRoleOf(userId: string): StandinRole {
     const member = this.memberRecords.get(userId);
-    return this.roles.filter((role) => member?.roleIds.includes(role.id)).reduce((highest, role) => (ranksAbove(role, highest) ? role : highest), this.everyoneRole);
+    return this.roles
+      .filter((role) => member?.roleIds.includes(role.id))
+      .reduce((highest, role) => (ranksAbove(role, highest) ? role : highest), this.everyoneRole);
   }
 
   /**
