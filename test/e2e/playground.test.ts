@@ -92,6 +92,26 @@ describe('the playground, in a real browser', () => {
     }
   }, 90_000);
 
+  it('brings a learner’s reminder on the way when the clock jumps a day, in their DM', async () => {
+    const playground = await startPlayground();
+    try {
+      const page = await openPage(playground.url);
+      const ada = playground.world!.people[1]!;
+      await page.waitForSelector('#acting-as option');
+      const hour = new Date(playground.world!.clock.now().getTime() + 3 * 3_600_000).getUTCHours();
+      await runCommand(page, 'me', { 'reminder-time': `${String(hour).padStart(2, '0')}:00` });
+      await page.select('[data-option="reminders"]', 'true');
+      await page.click('#send');
+      await page.waitForSelector('.message.ephemeral');
+      await page.click('#next-day');
+      await clickText(page, 'nav a.dm', 'DM');
+      await waitForText(page, '.message', '⏰ Time to study.');
+      expect(playground.world!.discord.directMessagesTo(ada.user)).toHaveLength(1); // once, on the way through the day
+    } finally {
+      await playground.close();
+    }
+  }, 90_000);
+
   it('offers organisers’ commands to the organiser only, with channel, role and autocomplete options', async () => {
     const playground = await startPlayground();
     try {

@@ -3,6 +3,7 @@ import type { InteractionExchange } from 'discord-standin';
 import { nextPostTime } from '../../src/schedule/due.ts';
 import { localDate } from '../../src/util/time.ts';
 import type { PlaygroundWorld } from './playground-world.ts';
+import { minutesOfWork } from './minutes-of-work.ts';
 
 /** An interaction the page started, kept so its ephemeral answers can be shown to the member who acted (and no one else). */
 interface Asked {
@@ -91,10 +92,14 @@ export function playgroundActions(world: PlaygroundWorld) {
       const next = to === 'next-day' ? new Date(now.getTime() + 86_400_000) : nextPostTime(schedule, now, posted ? today : undefined);
       if (to === 'next-post' && !next)
         throw new Error('The lesson of the day is paused or finished: /schedule resume (as the organiser) starts it again.');
-      if (next) world.clock.set(next);
-      await world.bot.poster.tick();
-      await world.bot.recaps.tick();
-      await world.bot.remindNow();
+      const target = next ?? now;
+      // Each minute a reminder or the recap would have fired on the way, as the minute timer would have.
+      for (const at of [...(await minutesOfWork(world, now, target)), target]) {
+        world.clock.set(at);
+        await world.bot.poster.tick();
+        await world.bot.recaps.tick();
+        await world.bot.remindNow();
+      }
       return world.clock.now();
     },
   };
