@@ -13,7 +13,7 @@ export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursd
 /** The recap's setting in words, with its next time as a Discord timestamp. */
 export function describeRecap(recap: RecapConfig | undefined, timeZone: string, now: Date, last?: LastRecap): string {
   if (!recap) return 'Off. /schedule recap day:Sunday time:18:00 posts a summary of the week in the study channel.';
-  const asSchedule = { channelId: '0'.repeat(17), time: recap.time, timeZone, weekdays: [recap.weekday], paused: false };
+  const asSchedule = { time: recap.time, timeZone, weekdays: [recap.weekday], paused: false };
   let next = nextPostTime(asSchedule, now);
   // A week already recapped gets no second one, even if the day moved later in it.
   while (next && last && isoWeek(localDate(next, timeZone)) === last.week) next = nextPostTime(asSchedule, next, localDate(next, timeZone));

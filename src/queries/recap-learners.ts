@@ -1,23 +1,17 @@
-import pLimit from 'p-limit';
 import type { Course } from '../course/course.ts';
 import { getCompletions } from '../progress/completions.ts';
 import type { RecapLearner } from '../progress/recap-facts.ts';
 import type { StudyStore } from '../store/study-store.ts';
 import type { RecapWeek } from '../progress/recap-week.ts';
-
-/** Reads in flight at once, as the export's: the store stays busy, memory stays flat for 10,000 learners. */
-const inFlight = 32;
+import { forEachLearner } from './each-learner.ts';
 
 /** Every learner on the server's roster with their completions; those who left the leaderboard are marked not to be named. */
-export async function recapLearners(store: StudyStore, course: Course, guildId: string): Promise<RecapLearner[]> {
-  const roster = await store.listLearners(guildId);
-  const settings = await store.learners.getSettings(roster);
-  const limit = pLimit(inFlight);
-  return Promise.all(
-    roster.map((userId, i) =>
-      limit(async () => ({ userId, completions: await getCompletions(store, course, userId), named: !settings[i]!.hiddenFromLeaderboard })),
-    ),
-  );
+export function recapLearners(store: StudyStore, course: Course, guildId: string): Promise<RecapLearner[]> {
+  return forEachLearner(store, guildId, async (userId, settings) => ({
+    userId,
+    completions: await getCompletions(store, course, userId),
+    named: !settings.hiddenFromLeaderboard,
+  }));
 }
 
 /** The lessons of the day the server's posts in the week's span carried, oldest first. */

@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { Course } from '../course/course.ts';
 import { getCompletions } from '../progress/completions.ts';
 import { lastStudiedAt, progressStats } from '../progress/stats.ts';
@@ -7,30 +6,21 @@ import { allQuestionIds } from '../progress/review-queue.ts';
 import type { StudyStore } from '../store/study-store.ts';
 import type { ExportRow } from '../progress/export-row.ts';
 import { ownOrServerZone } from './learner-today.ts';
-
-/** How many learners' reads are in flight at once: enough to keep the store busy, few enough to keep memory flat for 10,000 learners. */
-const inFlight = 32;
+import { forEachLearner } from './each-learner.ts';
 
 /** Every learner on the server's roster (those off the leaderboard too: the export is the organisers'), in roster order. */
 export async function serverExport(store: StudyStore, course: Course, guildId: string, now: Date, serverTimeZone: string): Promise<ExportRow[]> {
-  const roster = await store.listLearners(guildId);
-  const settings = await store.learners.getSettings(roster);
   const questions = allQuestionIds(course);
-  const limit = pLimit(inFlight);
-  return Promise.all(
-    roster.map((userId, index) =>
-      limit(async (): Promise<ExportRow> => {
-        const [completions, reviews] = await Promise.all([getCompletions(store, course, userId), store.quiz.getReviews(userId, questions)]);
-        return {
-          userId,
-          lessonIds: course.lessons.filter((lesson) => completions.has(lesson.id)).map((lesson) => lesson.id),
-          percent: progressStats(course, completions).overall.percent,
-          streak: currentStreak(completions.values(), now, ownOrServerZone(settings[index]!, serverTimeZone)),
-          quizKnown: [...reviews.values()].filter((review) => review.right).length,
-          quizTotal: questions.length,
-          lastStudied: lastStudiedAt(completions),
-        };
-      }),
-    ),
-  );
+  return forEachLearner(store, guildId, async (userId, settings): Promise<ExportRow> => {
+    const [completions, reviews] = await Promise.all([getCompletions(store, course, userId), store.quiz.getReviews(userId, questions)]);
+    return {
+      userId,
+      lessonIds: course.lessons.filter((lesson) => completions.has(lesson.id)).map((lesson) => lesson.id),
+      percent: progressStats(course, completions).overall.percent,
+      streak: currentStreak(completions.values(), now, ownOrServerZone(settings, serverTimeZone)),
+      quizKnown: [...reviews.values()].filter((review) => review.right).length,
+      quizTotal: questions.length,
+      lastStudied: lastStudiedAt(completions),
+    };
+  });
 }

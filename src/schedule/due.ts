@@ -1,6 +1,9 @@
 import { localTime, minutesOf } from '../util/time.ts';
 import type { ScheduleConfig } from '../store/schedule-values.ts';
 
+/** What decides when a post is due: a schedule's time, zone and days (the weekly recap's too). */
+export type PostingTimes = Pick<ScheduleConfig, 'time' | 'timeZone' | 'weekdays' | 'paused'>;
+
 /**
  * The local date whose post is due at `now`, or undefined. Due means: a posting day, and the
  * wall clock has reached the post time. Comparing wall-clock minutes rather than instants
@@ -8,7 +11,7 @@ import type { ScheduleConfig } from '../store/schedule-values.ts';
  * gap is already past 02:30, and on an overlap day the first 01:30 posts while the claim on
  * the date stops the second one.
  */
-export function dueDate(schedule: ScheduleConfig, now: Date): string | undefined {
+export function dueDate(schedule: PostingTimes, now: Date): string | undefined {
   if (schedule.paused) return undefined;
   const local = localTime(now, schedule.timeZone);
   if (!schedule.weekdays.includes(local.weekday)) return undefined;
@@ -22,7 +25,7 @@ const minute = 60_000;
  * if already posted). Walks forward: an hour at a time to near the post time, then a minute
  * at a time, so DST gaps and overlaps land where `dueDate` would.
  */
-export function nextPostTime(schedule: ScheduleConfig, now: Date, postedDate?: string): Date | undefined {
+export function nextPostTime(schedule: PostingTimes, now: Date, postedDate?: string): Date | undefined {
   if (schedule.paused) return undefined;
   const target = minutesOf(schedule.time);
   let at = new Date(Math.floor(now.getTime() / minute) * minute);

@@ -29,3 +29,15 @@ export async function readValidUnder<T>(
   const raws = names.length === 0 ? [] : await backend.readUnder(prefix, names);
   return names.map((name, i) => readValid(schema, prefix + name, valueOfEnvelope(raws[i]), log));
 }
+
+/** Every value whose key starts with `prefix`, by the rest of its key, each checked as `readValid` does (those that fail are left out). */
+export async function readValidByPrefix<T>(backend: StoreBackend, schema: z.ZodType<T>, prefix: string, log: Log): Promise<Map<string, T>> {
+  const keys = await backend.listKeys(prefix);
+  const values = await readValidMany(backend, schema, keys, log);
+  const found = new Map<string, T>();
+  keys.forEach((key, i) => {
+    const value = values[i];
+    if (value !== undefined) found.set(key.slice(prefix.length), value);
+  });
+  return found;
+}

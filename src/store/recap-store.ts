@@ -1,7 +1,7 @@
 import type { Log } from '../util/log.ts';
 import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
-import { readValidMany } from './read-valid.ts';
+import { readValidByPrefix, readValidMany } from './read-valid.ts';
 import type { StoreBackend } from './store-backend.ts';
 import { lastRecapValue, recapConfigValue, recapRecordValue, type LastRecap, type RecapConfig, type RecapRecord } from './recap-values.ts';
 
@@ -28,13 +28,7 @@ export function createRecapStore(backend: StoreBackend, log: Log): RecapStore {
       if (config) await backend.write(storeKeys.recapConfig(guildId), recapConfigValue.parse(config));
       else await backend.remove([storeKeys.recapConfig(guildId)]);
     },
-    async list() {
-      const keys = await backend.listKeys(storeKeys.recapConfigPrefix);
-      const configs = await readValidMany(backend, recapConfigValue, keys, log);
-      const recaps = new Map<string, RecapConfig>();
-      keys.forEach((key, i) => configs[i] && recaps.set(key.slice(storeKeys.recapConfigPrefix.length), configs[i]));
-      return recaps;
-    },
+    list: () => readValidByPrefix(backend, recapConfigValue, storeKeys.recapConfigPrefix, log),
     getWeek: async (guildId, week) => (await readValidMany(backend, recapRecordValue, [storeKeys.recapWeek(guildId, week)], log))[0],
     claimWeek: (guildId, week, record) => claimKey(backend, storeKeys.recapWeek(guildId, week), record),
     replaceWeek: (guildId, week, expected, next) => replaceIf(backend, storeKeys.recapWeek(guildId, week), recapRecordValue, expected, next),

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { Log } from '../util/log.ts';
 import { claimKey, replaceIf } from './atomic-writes.ts';
 import { storeKeys } from './keys.ts';
-import { readValidMany } from './read-valid.ts';
+import { readValidByPrefix, readValidMany } from './read-valid.ts';
 import type { StoreBackend } from './store-backend.ts';
 import {
   dailyPostValue,
@@ -46,16 +46,7 @@ export function createScheduleStore(backend: StoreBackend, log: Log): ScheduleSt
   return {
     get: (guildId) => read(scheduleConfig, storeKeys.schedule(guildId)),
     set: (guildId, config) => write(storeKeys.schedule(guildId), config),
-    async list() {
-      const keys = await backend.listKeys(storeKeys.schedulePrefix);
-      const configs = await readValidMany(backend, scheduleConfig, keys, log);
-      const schedules = new Map<string, ScheduleConfig>();
-      keys.forEach((key, i) => {
-        const config = configs[i];
-        if (config) schedules.set(key.slice(storeKeys.schedulePrefix.length), config);
-      });
-      return schedules;
-    },
+    list: () => readValidByPrefix(backend, scheduleConfig, storeKeys.schedulePrefix, log),
     getPointer: (guildId) => read(pointerValue, storeKeys.pointer(guildId)),
     setPointer: (guildId, pointer) => write(storeKeys.pointer(guildId), pointer),
     getPost: (guildId, date) => read(dailyPostValue, storeKeys.dailyPost(guildId, date)),

@@ -9,16 +9,15 @@ const hhmmOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart
  * lesson of the day: a learner's reminder or the server's weekly recap. The clock control stops at each,
  * so a jump of a day does not skip what a real day would have brought.
  */
-export async function minutesOfWork(world: PlaygroundWorld, from: Date, to: Date): Promise<Date[]> {
+export async function minutesOfWork(world: PlaygroundWorld, recapZone: string, from: Date, to: Date): Promise<Date[]> {
   const everyLocalTime = Array.from({ length: 24 * 60 }, (_, m) => hhmmOf(m));
   const reminders = (await Promise.all(everyLocalTime.map((hhmm) => world.store.reminders.listAt(hhmm)))).flat();
-  const [recap, schedule] = await Promise.all([world.store.recaps.get(world.guild.id), world.bot.poster.scheduleOf(world.guild.id)]);
-  const recapZone = schedule?.config.timeZone;
+  const recap = await world.store.recaps.get(world.guild.id);
   const found: Date[] = [];
   for (let at = Math.floor(from.getTime() / minute) * minute + minute; at <= to.getTime(); at += minute) {
     const instant = new Date(at);
     const reminderDue = reminders.some(({ hhmm, timeZone }) => hhmmOf(localTime(instant, timeZone).minutes) === hhmm);
-    const recapLocal = recap && recapZone ? localTime(instant, recapZone) : undefined;
+    const recapLocal = recap ? localTime(instant, recapZone) : undefined;
     const recapDue = recap !== undefined && recapLocal?.weekday === recap.weekday && recapLocal.minutes === minutesOf(recap.time);
     if (reminderDue || recapDue) found.push(instant);
   }

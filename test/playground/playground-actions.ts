@@ -94,7 +94,7 @@ export function playgroundActions(world: PlaygroundWorld) {
         throw new Error('The lesson of the day is paused or finished: /schedule resume (as the organiser) starts it again.');
       const target = next ?? now;
       // Each minute a reminder or the recap would have fired on the way, as the minute timer would have.
-      for (const at of [...(await minutesOfWork(world, now, target)), target]) {
+      for (const at of [...(await minutesOfWork(world, schedule.timeZone, now, target)), target]) {
         world.clock.set(at);
         await world.bot.poster.tick();
         await world.bot.recaps.tick();
