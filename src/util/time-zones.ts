@@ -51,7 +51,11 @@ interface Zone {
   /** Minutes to add to UTC for local time, per period. */
   offsets: number[];
 }
+/** A few zones' whole histories, the most recently used last: the shard's reminder check reads every zone each minute, and all of them unpacked would keep about 4 MB. */
 const unpacked = new Map<string, Zone>();
+const unpackedKept = 8;
+/** Per zone, the period of its last lookup: nearly every lookup is of the present, and this answers it without the zone's history. */
+const lastPeriods = new Map<string, { from: number; until: number; offset: number }>();
 
 function unpack(packed: string): Zone {
   const [, , offsetsField = '', indicesField = '', untilsField = ''] = packed.split('|');
@@ -64,15 +68,26 @@ function unpack(packed: string): Zone {
   return { untils, offsets: [...indicesField].map((index) => -offsets[base60(index)]!) };
 }
 
+function zoneRules(key: string): Zone | undefined {
+  let zone = unpacked.get(key);
+  if (zone) unpacked.delete(key);
+  else {
+    const packed = loaded().packed.get(key);
+    if (!packed) return undefined;
+    zone = unpack(packed);
+    if (unpacked.size >= unpackedKept) unpacked.delete(unpacked.keys().next().value!);
+  }
+  unpacked.set(key, zone);
+  return zone;
+}
+
 /** Minutes to add to UTC for the wall clock of the zone at `instant`, or undefined for an unknown zone. */
 export function utcOffsetMinutes(instant: number, timeZone: string): number | undefined {
   const key = timeZone.toLowerCase();
-  let zone = unpacked.get(key);
-  if (!zone) {
-    const packed = loaded().packed.get(key);
-    if (!packed) return undefined;
-    unpacked.set(key, (zone = unpack(packed)));
-  }
+  const last = lastPeriods.get(key);
+  if (last && instant >= last.from && instant < last.until) return last.offset;
+  const zone = zoneRules(key);
+  if (!zone) return undefined;
   let low = 0;
   let high = zone.untils.length - 1;
   while (low < high) {
@@ -80,8 +95,13 @@ export function utcOffsetMinutes(instant: number, timeZone: string): number | un
     if (instant < zone.untils[middle]!) high = middle;
     else low = middle + 1;
   }
-  return zone.offsets[low]!;
+  const offset = zone.offsets[low]!;
+  lastPeriods.set(key, { from: low > 0 ? zone.untils[low - 1]! : -Infinity, until: zone.untils[low]!, offset });
+  return offset;
 }
+
+/** How many zones' whole histories are held at the moment (a few at most). */
+export const unpackedZoneCount = (): number => unpacked.size;
 
 /** Every IANA zone name and alias the rules know, sorted. */
 export const timeZoneNames = (): readonly string[] => loaded().names;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone, localTime } from '../../src/util/time.ts';
-import { timeZoneNames, timeZoneRulesVersion, utcOffsetMinutes } from '../../src/util/time-zones.ts';
+import { timeZoneNames, timeZoneRulesVersion, unpackedZoneCount, utcOffsetMinutes } from '../../src/util/time-zones.ts';
 import { searchTimeZones } from '../../src/ui/choices.ts';
 
 // The reference: Node's own ICU, which the bot no longer loads at run time.
@@ -66,6 +66,30 @@ describe('time zones without Intl', () => {
     expect(utcOffsetMinutes(at, 'Asia/Calcutta')).toBe(330);
     expect(utcOffsetMinutes(at, 'US/Eastern')).toBe(utcOffsetMinutes(at, 'America/New_York'));
     expect(utcOffsetMinutes(at, 'America/New_York')).toBe(-240);
+  });
+
+  it("reads every zone at once, as the reminder check does each minute, holding only a few zones' whole histories", () => {
+    const instants = [Date.UTC(1970, 0, 1), Date.UTC(2025, 2, 30, 0, 59), Date.UTC(2025, 2, 30, 1), Date.UTC(2025, 9, 26, 1), Date.UTC(2037, 5, 1)];
+    // Interleaved: every zone at one instant, then every zone at the next, past the few kept unpacked.
+    const interleaved = instants.map((at) => timeZoneNames().map((zone) => utcOffsetMinutes(at, zone)));
+    expect(unpackedZoneCount()).toBeLessThanOrEqual(8);
+    // Europe/Tiraspol is another name for Moldova's zone.
+    const oneZoneAtATime = timeZoneNames().map((zone) => instants.map((at) => icuWallClock(at, zone)));
+    const mismatches = timeZoneNames().filter((zone, z) =>
+      instants.some((at, i) => {
+        const icu = oneZoneAtATime[z]![i]!;
+        const ours = localTime(new Date(at), zone);
+        return (
+          ![newerRulesDiffer, 'Europe/Tiraspol'].includes(zone) &&
+          at < until &&
+          (ours.minutes !== icu.minutes || ours.date !== icu.date || interleaved[i]![z] === undefined)
+        );
+      }),
+    );
+    expect(mismatches).toEqual([]);
+    expect(interleaved[1]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(60);
+    expect(interleaved[2]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(120);
+    expect(interleaved[3]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(60);
   });
 
   it('offers regional zone names in autocomplete, UTC first, and leaves legacy aliases out', () => {
