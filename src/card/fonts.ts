@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readTrueType, type TrueTypeFont } from './truetype.ts';
+import { openTrueType, type TrueTypeFont } from './truetype.ts';
 
 /** The card's two faces: DejaVu Sans and DejaVu Sans Bold (npm dejavu-fonts-ttf; licence in README, "Progress card"). */
 export interface Faces {
@@ -8,7 +7,7 @@ export interface Faces {
   bold: TrueTypeFont;
 }
 
-const loadFace = (file: string) => readTrueType(readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`)));
+const loadFace = (file: string) => openTrueType(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`));
 
 export function loadFaces(): Faces {
   return { regular: loadFace('DejaVuSans.ttf'), bold: loadFace('DejaVuSans-Bold.ttf') };

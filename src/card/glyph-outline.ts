@@ -6,11 +6,11 @@ type Point = { x: number; y: number; onCurve: boolean };
 type Placement = [number, number, number, number, number, number];
 const identity: Placement = [1, 0, 0, 1, 0, 0];
 
+/** Where the glyph's outline lies in the glyf table. */
 function glyphRange(font: TrueTypeFont, glyph: number): [number, number] {
   const loca = font.tables.get('loca')!;
   const at = (index: number) => (font.longLoca ? font.bytes.readUInt32BE(loca + index * 4) : font.bytes.readUInt16BE(loca + index * 2) * 2);
-  const glyf = font.tables.get('glyf')!;
-  return [glyf + at(glyph), glyf + at(glyph + 1)];
+  return [at(glyph), at(glyph + 1)];
 }
 
 function simpleContours(bytes: Buffer, start: number, contourCount: number): Point[][] {
@@ -52,13 +52,13 @@ function place(contours: Point[][], [a, b, c, d, dx, dy]: Placement): Point[][] 
 
 /** The glyph's contours in font units (y up); composite glyphs are their parts, placed. */
 export function glyphContours(font: TrueTypeFont, glyph: number, depth = 0): Point[][] {
-  const { bytes } = font;
   const [start, end] = glyphRange(font, glyph);
   if (end <= start || depth > 8) return [];
-  const contourCount = bytes.readInt16BE(start);
-  if (contourCount >= 0) return simpleContours(bytes, start, contourCount);
+  const bytes = font.glyf(start, end);
+  const contourCount = bytes.readInt16BE(0);
+  if (contourCount >= 0) return simpleContours(bytes, 0, contourCount);
   const contours: Point[][] = [];
-  let at = start + 10;
+  let at = 10;
   for (let flags = 0x20; flags & 0x20;) {
     flags = bytes.readUInt16BE(at);
     const part = bytes.readUInt16BE(at + 2);

@@ -5,7 +5,8 @@ import { progressCardFacts, type ProgressCardFacts } from '../../src/card/card-f
 import { coverageOf } from '../../src/card/coverage.ts';
 import { loadFaces } from '../../src/card/fonts.ts';
 import { encodePng } from '../../src/card/png.ts';
-import { createProgressCards } from '../../src/card/progress-cards.ts';
+import { drawProgressCard } from '../../src/card/progress-card.ts';
+import { createProgressCards, keptCardBytes } from '../../src/card/progress-cards.ts';
 import type { PathCommand } from '../../src/card/rasterize.ts';
 import { createSurface, paint } from '../../src/card/surface.ts';
 import { fit, measure, textStyle } from '../../src/card/text.ts';
@@ -99,16 +100,48 @@ const facts = (name: string): ProgressCardFacts =>
   progressCardFacts({ course, learnerName: name, completions: new Map(), now: new Date('2026-05-13T12:00:00Z'), timeZone: 'UTC' });
 
 describe('the kept cards', () => {
+  const countingDraws = () => {
+    const drawn: string[] = [];
+    const loadDraw = async () => (cardFacts: ProgressCardFacts) => {
+      drawn.push(cardFacts.learnerName);
+      return drawProgressCard(cardFacts);
+    };
+    return { drawn, loadDraw };
+  };
+
   it('draw a card once for the same facts, again when a fact changes, and drop the least recently shown', async () => {
-    const cards = createProgressCards({ maxKept: 2 });
+    const { drawn, loadDraw } = countingDraws();
+    const cards = createProgressCards({ maxKept: 2, loadDraw });
     const ada = await cards.render(facts('Ada'));
-    expect(await cards.render(facts('Ada'))).toBe(ada);
+    expect(await cards.render(facts('Ada'))).toEqual(ada);
     const bo = await cards.render(facts('Bo'));
-    expect(bo).not.toBe(ada);
+    expect(bo).not.toEqual(ada);
     await cards.render(facts('Ada'));
     await cards.render(facts('Cy'));
-    expect(await cards.render(facts('Ada'))).toBe(ada);
-    expect(await cards.render(facts('Bo'))).not.toBe(bo);
+    expect(await cards.render(facts('Ada'))).toEqual(ada);
+    expect(drawn).toEqual(['Ada', 'Bo', 'Cy']);
+    expect(await cards.render(facts('Bo'))).toEqual(bo);
+    expect(drawn).toEqual(['Ada', 'Bo', 'Cy', 'Bo']);
+  });
+
+  it('give each showing of a kept card its own copy, which a card kept later in the same place leaves as it was', async () => {
+    const cards = createProgressCards({ maxKept: 1 });
+    const first = (await cards.render(facts('Ada')))!;
+    const shown = (await cards.render(facts('Ada')))!;
+    expect(shown).not.toBe(first);
+    const shownBefore = Buffer.from(shown);
+    await cards.render(facts('Bo')); // takes Ada's place
+    expect(shown).toEqual(shownBefore);
+    expect(decodePng(shown).width).toBe(800);
+  });
+
+  it('give a card too large for a kept place, without keeping it', async () => {
+    const { drawn } = countingDraws();
+    const large = Buffer.alloc(keptCardBytes + 1, 7);
+    const cards = createProgressCards({ loadDraw: async () => (cardFacts) => (drawn.push(cardFacts.learnerName), large) });
+    expect(await cards.render(facts('Ada'))).toBe(large);
+    expect(await cards.render(facts('Ada'))).toBe(large);
+    expect(drawn).toEqual(['Ada', 'Ada']);
   });
 
   it('draw no new card while the process is busy, but still give a kept one', async () => {
@@ -116,7 +149,7 @@ describe('the kept cards', () => {
     const cards = createProgressCards({ isBusy: () => busy });
     const ada = await cards.render(facts('Ada'));
     busy = true;
-    expect(await cards.render(facts('Ada'))).toBe(ada);
+    expect(await cards.render(facts('Ada'))).toEqual(ada);
     expect(await cards.render(facts('Bo'))).toBeUndefined();
     const payload = await progressPayload({ progressCards: cards, log: createLog('silent') }, { title: 'Bo' }, facts('Bo'));
     expect(payload).toEqual({ embeds: [{ title: 'Bo' }] });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { advanceOf, glyphIndexOf } from '../../src/card/character-map.ts';
 import { coverageOf } from '../../src/card/coverage.ts';
 import { glyphPath } from '../../src/card/glyph-outline.ts';
+import { loadFaces } from '../../src/card/fonts.ts';
 import { readTrueType, unicodeCmap } from '../../src/card/truetype.ts';
 
 // The card reads its fonts itself; opentype.js, a maintained font library, is the reference it is checked against.
@@ -12,9 +13,14 @@ const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).r
 // Plain letters, composites (accents placed on a base letter), Greek, Cyrillic, digits, symbols, and one the font lacks (CJK).
 const characters = Array.from('AgQ&@%0179ÜéñÅœßλΩЖя€…·—→🙂李');
 
-describe.each(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])('reading %s', (name) => {
+const faces = loadFaces();
+describe.each([
+  ['DejaVuSans.ttf', 'whole in memory', readTrueType(fontFile('DejaVuSans.ttf'))],
+  ['DejaVuSans.ttf', 'as the card opens it', faces.regular],
+  ['DejaVuSans-Bold.ttf', 'whole in memory', readTrueType(fontFile('DejaVuSans-Bold.ttf'))],
+  ['DejaVuSans-Bold.ttf', 'as the card opens it', faces.bold],
+])('reading %s %s', (name, _how, ours) => {
   const bytes = fontFile(name);
-  const ours = readTrueType(bytes);
   const reference = parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 
   it('finds the same glyph and advance for each character as opentype.js, and the missing glyph where the font has none', () => {
@@ -36,6 +42,13 @@ describe.each(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])('reading %s', (name) =>
         expect(actual.alpha.length, `${character} at ${size} px`).toBeGreaterThan(0);
         expect({ ...actual, alpha: [...actual.alpha] }, `${character} at ${size} px`).toEqual({ ...expected, alpha: [...expected.alpha] });
       }
+  });
+});
+
+describe('the faces the card opens', () => {
+  it('keep only the look-up tables in memory, and read the outlines from the font files', () => {
+    for (const face of [faces.regular, faces.bold]) expect(face.bytes.length).toBeLessThan(100_000);
+    expect(fontFile('DejaVuSans.ttf').length).toBeGreaterThan(700_000);
   });
 });
 
