@@ -29,5 +29,9 @@ await build({
   external: ['discord.js', 'better-sqlite3', 'sqlite3', '@keyv/sqlite', '@keyv/postgres', '@keyv/redis', 'pg'],
   // pino and its helpers are CommonJS and require Node's built-ins, which an ES module can only do through createRequire.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Without comments and indentation the bundle is 512 KB instead of 682, and its source, which V8
+  // keeps for the lifetime of the process, is held one byte per character (one dash in a comment
+  // had made zod's 190 KB two bytes per character). Names stay, so stack traces still name functions.
+  minifyWhitespace: true,
   logLevel: 'warning',
 });
