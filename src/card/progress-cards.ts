@@ -27,7 +27,7 @@ const drawingCode = () => import('./progress-card.ts').then((module) => module.d
  * A kept card lives in a slot that the card dropped next reuses, and each showing gets a copy: with a buffer of its own per
  * kept card, every dropped one stayed in V8's old generation until a full collection, tens of MB in a busy shard (README, Performance).
  */
-export function createProgressCards({ maxKept = 64, isBusy = () => false, loadDraw = drawingCode }: ProgressCardOptions = {}): ProgressCards {
+export function createProgressCards({ maxKept = 256, isBusy = () => false, loadDraw = drawingCode }: ProgressCardOptions = {}): ProgressCards {
   const kept = new Map<string, { slot: Buffer; length: number }>();
   let draw: Promise<DrawCard> | undefined;
   const keep = (key: string, png: Buffer) => {
