@@ -15,7 +15,12 @@ export interface ProgressCardOptions {
   isBusy?: () => boolean;
   /** Loads the drawing code (the bot's own by default). */
   loadDraw?: () => Promise<DrawCard>;
+  /** The time in ms, for how recently a kept card was shown. */
+  now?: () => number;
 }
+
+/** A kept card's place is reused only when the card was not shown for this long: a reply copies its file soon after it is drawn or shown. */
+export const placeReusedAfterMs = 10_000;
 
 /** Bytes of one kept card's slot: cards are about 20 to 24 KB; a larger one is given but not kept. */
 export const keptCardBytes = 24 * 1024;
@@ -24,23 +29,29 @@ const drawingCode = () => import('./progress-card.ts').then((module) => module.d
 
 /**
  * The drawing code and its fonts load on the first card, so a bot whose learners never ask for /progress never holds them.
- * A kept card lives in a slot that the card dropped next reuses, and each showing gets a copy: with a buffer of its own per
- * kept card, every dropped one stayed in V8's old generation until a full collection, tens of MB in a busy shard (README, Performance).
+ * A kept card lives in a place that the card kept next reuses (unless it was just shown, and may still be on its way):
+ * with a buffer of its own per kept card, every dropped one stayed in V8's old generation until a full collection, tens
+ * of MB in a busy shard (README, Performance).
  */
-export function createProgressCards({ maxKept = 256, isBusy = () => false, loadDraw = drawingCode }: ProgressCardOptions = {}): ProgressCards {
-  const kept = new Map<string, { slot: Buffer; length: number }>();
+export function createProgressCards({
+  maxKept = 256,
+  isBusy = () => false,
+  loadDraw = drawingCode,
+  now = Date.now,
+}: ProgressCardOptions = {}): ProgressCards {
+  const kept = new Map<string, { place: Buffer; length: number; shownAt: number }>();
   let draw: Promise<DrawCard> | undefined;
   const keep = (key: string, png: Buffer) => {
     if (png.length > keptCardBytes || maxKept < 1) return;
-    let slot: Buffer;
-    if (kept.size < maxKept) slot = Buffer.alloc(keptCardBytes);
-    else {
+    let place: Buffer | undefined;
+    if (kept.size >= maxKept) {
       const [oldest, dropped] = kept.entries().next().value!;
       kept.delete(oldest);
-      slot = dropped.slot;
+      if (now() - dropped.shownAt >= placeReusedAfterMs) place = dropped.place;
     }
-    png.copy(slot);
-    kept.set(key, { slot, length: png.length });
+    place ??= Buffer.alloc(keptCardBytes);
+    png.copy(place);
+    kept.set(key, { place, length: png.length, shownAt: -Infinity });
   };
   return {
     async render(facts) {
@@ -49,7 +60,8 @@ export function createProgressCards({ maxKept = 256, isBusy = () => false, loadD
       if (hit) {
         kept.delete(key);
         kept.set(key, hit);
-        return Buffer.from(hit.slot.subarray(0, hit.length));
+        hit.shownAt = now();
+        return hit.place.subarray(0, hit.length);
       }
       if (isBusy()) return undefined;
       draw ??= loadDraw().catch((error: unknown) => {

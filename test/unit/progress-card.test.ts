@@ -6,7 +6,7 @@ import { coverageOf } from '../../src/card/coverage.ts';
 import { loadFaces } from '../../src/card/fonts.ts';
 import { encodePng } from '../../src/card/png.ts';
 import { drawProgressCard } from '../../src/card/progress-card.ts';
-import { createProgressCards, keptCardBytes } from '../../src/card/progress-cards.ts';
+import { createProgressCards, keptCardBytes, placeReusedAfterMs } from '../../src/card/progress-cards.ts';
 import type { PathCommand } from '../../src/card/rasterize.ts';
 import { createSurface, paint } from '../../src/card/surface.ts';
 import { fit, measure, textStyle } from '../../src/card/text.ts';
@@ -124,15 +124,21 @@ describe('the kept cards', () => {
     expect(drawn).toEqual(['Ada', 'Bo', 'Cy', 'Bo']);
   });
 
-  it('give each showing of a kept card its own copy, which a card kept later in the same place leaves as it was', async () => {
-    const cards = createProgressCards({ maxKept: 1 });
-    const first = (await cards.render(facts('Ada')))!;
+  it('never overwrite a kept card shown in the last 10 seconds, which a reply may still be sending, and reuse its place later', async () => {
+    let time = 0;
+    const cards = createProgressCards({ maxKept: 1, now: () => time });
+    await cards.render(facts('Ada'));
     const shown = (await cards.render(facts('Ada')))!;
-    expect(shown).not.toBe(first);
     const shownBefore = Buffer.from(shown);
-    await cards.render(facts('Bo')); // takes Ada's place
+    time += placeReusedAfterMs - 1;
+    await cards.render(facts('Bo')); // takes Ada's turn, in a new place
     expect(shown).toEqual(shownBefore);
-    expect(decodePng(shown).width).toBe(800);
+    const bo = (await cards.render(facts('Bo')))!;
+    time += placeReusedAfterMs;
+    await cards.render(facts('Cy')); // Bo was shown long enough ago: Cy takes Bo's place
+    const cy = (await cards.render(facts('Cy')))!;
+    expect(cy.buffer).toBe(bo.buffer);
+    expect(decodePng(cy).width).toBe(800);
   });
 
   it('give a card too large for a kept place, without keeping it', async () => {
