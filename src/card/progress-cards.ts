@@ -22,8 +22,8 @@ export interface ProgressCardOptions {
 /** A kept card's place is reused only when the card was not shown for this long: a reply copies its file soon after it is drawn or shown. */
 export const placeReusedAfterMs = 10_000;
 
-/** Bytes of one kept card's slot: cards are about 20 to 24 KB; a larger one is given but not kept. */
-export const keptCardBytes = 24 * 1024;
+/** Bytes of one kept card's place: cards are about 11 to 12 KB; a larger one is given but not kept. */
+export const keptCardBytes = 14 * 1024;
 
 const drawingCode = () => import('./progress-card.ts').then((module) => module.drawProgressCard);
 

@@ -59,6 +59,19 @@ describe('the rasterizer', () => {
     expect(png.colourAt(2, 2)).toBe(0xffffff);
     expect(png.colourAt(5, 2)).toBe(0x808080);
   });
+
+  it('keeps at most 256 colours, giving a colour past them the nearest one kept', () => {
+    const surface = createSurface(20, 20, 0x000000);
+    const pixel = coverageOf(square(0, 0, 1));
+    // The background and 255 greens fill the palette; then one colour more, one step of red off a green.
+    for (let green = 1; green <= 255; green += 1) paint(surface, pixel, green % 20, Math.floor(green / 20), green << 8);
+    paint(surface, pixel, 16, 12, 0x01fe00);
+    const png = decodePng(encodePng(surface));
+    expect(surface.palette.colours).toHaveLength(256);
+    expect(png.colourAt(15, 12)).toBe(0x00ff00);
+    expect(png.colourAt(16, 12)).toBe(0x00fe00);
+    expect(png.colourAt(19, 19)).toBe(0x000000);
+  });
 });
 
 describe('the card’s text', () => {
