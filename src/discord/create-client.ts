@@ -1,4 +1,5 @@
 import { Client, GatewayIntentBits, Options, type RESTOptions } from 'discord.js';
+import { cacheLimits } from './cache-limits.ts';
 
 /**
  * A client with the Guilds intent only: slash commands, buttons and posting need no
@@ -10,21 +11,6 @@ export function createClient(apiUrl: string, rest: Partial<RESTOptions> = {}): C
     intents: [GatewayIntentBits.Guilds],
     rest: { ...rest, api: apiUrl },
     allowedMentions: { parse: [], repliedUser: false },
-    makeCache: Options.cacheWithLimits({
-      ...Options.DefaultMakeCacheSettings,
-      MessageManager: 0,
-      GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user.id },
-      UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user.id },
-      ReactionManager: 0,
-      PresenceManager: 0,
-      VoiceStateManager: 0,
-      GuildEmojiManager: 0,
-      GuildStickerManager: 0,
-      GuildScheduledEventManager: 0,
-      GuildInviteManager: 0,
-      GuildBanManager: 0,
-      StageInstanceManager: 0,
-      ThreadMemberManager: 0,
-    }),
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, ...cacheLimits }),
   });
 }

@@ -8,12 +8,19 @@
 // any of the bot's modules; BARE_CARD_FILE: the PNG to attach.
 // Not part of the bot: benchmarks compare against it.
 import { readFileSync } from 'node:fs';
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, Routes } from 'discord.js';
-import { createClient } from '../../dist/src/discord/create-client.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, EmbedBuilder, Events, GatewayIntentBits, Options, Routes } from 'discord.js';
+import { cacheLimits } from '../../dist/src/discord/cache-limits.js';
 
 const apiUrl = process.env.DISCORD_API_URL;
-const client =
-  process.env.BARE_CACHES === 'default' ? new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } }) : createClient(apiUrl);
+// The bot's cache settings (or discord.js's defaults), with discord.js as installed.
+const makeCache =
+  process.env.BARE_CACHES === 'default' ? undefined : Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, ...cacheLimits });
+const client = new Client({
+  intents: [GatewayIntentBits.Guilds],
+  rest: { api: apiUrl },
+  allowedMentions: { parse: [], repliedUser: false },
+  ...(makeCache && { makeCache }),
+});
 const text = (n) => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(Math.ceil(n / 57)).slice(0, n);
 const embed = new EmbedBuilder()
   .setTitle('Static lesson')
