@@ -33,8 +33,15 @@ const discordOnce: Plugin = {
 rmSync('dist', { recursive: true, force: true });
 await build({
   // The loaders import every command and button file by path, so each stays a module of its own;
-  // cache-limits is one too because the benchmarks' bare client shares the bot's cache settings.
-  entryPoints: ['src/app/main.ts', 'src/discord/cache-limits.ts', ...topLevelModules('commands'), ...topLevelModules('src/buttons')],
+  // cache-limits is one too because the benchmarks' bare client shares the bot's cache settings,
+  // and create-client because a test checks that the built client keeps them.
+  entryPoints: [
+    'src/app/main.ts',
+    'src/discord/cache-limits.ts',
+    'src/discord/create-client.ts',
+    ...topLevelModules('commands'),
+    ...topLevelModules('src/buttons'),
+  ],
   outbase: '.',
   outdir: 'dist',
   // Shared code goes beside main.js, two folders down like src/interactions/, so that the paths
@@ -65,6 +72,9 @@ await build({
   // keeps for the lifetime of the process, is held one byte per character (one dash in a comment
   // had made zod's 190 KB two bytes per character). Names stay, so stack traces still name functions.
   minifyWhitespace: true,
+  // Bundled, classes of the same name in different files get new ones (TextChannel2), and
+  // discord.js finds each cache's limit by its manager class's name: without this, none applied.
+  keepNames: true,
   plugins: [discordOnce],
   logLevel: 'warning',
 });
