@@ -11,26 +11,50 @@ const topLevelModules = (dir: string) =>
     .filter((name) => name.endsWith('.ts'))
     .map((name) => `${dir}/${name}`);
 
+const banner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+// discord.js's optional native helpers: it loads each only if it is installed.
+const optionalNatives = ['zlib-sync', 'bufferutil', 'utf-8-validate', 'erlpack'];
+
 /**
- * discord.js is bundled too (its 559 files as one held 2 MB less of V8's heap). It is CommonJS,
- * and esbuild gives every module that imports a CommonJS module a wrapper of its own with a
- * getter per export (discord.js has about 530): the 44 modules of the bot that import it kept
- * 2.4 MB of such wrappers. So they import this one ES module instead, which takes them once.
+ * discord.js is bundled too, on its own: its 559 files as one held 2 MB less of V8's heap. It is
+ * CommonJS, and esbuild gives every module that imports a CommonJS module a wrapper of its own with
+ * a getter per export (about 530): the bot's 44 modules that import discord.js kept 2.4 MB of them.
+ * So dist/vendor/discord.js is one ES module that takes its exports once, and the bot's modules
+ * import it as `#discord` (package.json "imports"). Its names are kept: bundled, classes whose names
+ * clash get new ones (TextChannel2), and discord.js finds each cache's limit by its manager class's
+ * name. The bot's own code keeps none, since keeping a name costs a call for every closure made.
  */
-const discordOnce: Plugin = {
-  name: 'discord.js once',
+async function buildDiscord(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const names = Object.keys(require('discord.js') as object).filter((name) => /^[A-Za-z]\w*$/.test(name));
+  await build({
+    stdin: {
+      contents: `import discord from 'discord.js';\nexport const { ${names.join(', ')} } = discord;`,
+      resolveDir: '.',
+      sourcefile: 'discord.js',
+    },
+    outfile: 'dist/vendor/discord.js',
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: optionalNatives,
+    banner: { js: banner },
+    minifyWhitespace: true,
+    keepNames: true,
+    logLevel: 'warning',
+  });
+}
+
+const discordFromVendor: Plugin = {
+  name: 'discord.js from dist/vendor',
   setup(build) {
-    const require = createRequire(import.meta.url);
-    const discordEntry = require.resolve('discord.js');
-    build.onResolve({ filter: /^discord\.js$/ }, () => ({ path: 'discord.js', namespace: 'discord-once' }));
-    build.onLoad({ filter: /.*/, namespace: 'discord-once' }, () => {
-      const names = Object.keys(require('discord.js') as object).filter((name) => /^[A-Za-z]\w*$/.test(name));
-      return { contents: `import discord from ${JSON.stringify(discordEntry)};\nexport const { ${names.join(', ')} } = discord;`, resolveDir: '.' };
-    });
+    build.onResolve({ filter: /^discord\.js$/ }, () => ({ path: '#discord', external: true }));
   },
 };
 
 rmSync('dist', { recursive: true, force: true });
+await buildDiscord();
 await build({
   // The loaders import every command and button file by path, so each stays a module of its own;
   // cache-limits is one too because the benchmarks' bare client shares the bot's cache settings,
@@ -52,29 +76,14 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Native modules, the drivers of the optional stores, and discord.js's optional native helpers
-  // (it loads each only if installed). discord.js itself is bundled: see the note at the top.
-  external: [
-    'zlib-sync',
-    'bufferutil',
-    'utf-8-validate',
-    'erlpack',
-    'better-sqlite3',
-    'sqlite3',
-    '@keyv/sqlite',
-    '@keyv/postgres',
-    '@keyv/redis',
-    'pg',
-  ],
+  // Native modules and the drivers of the optional stores; discord.js comes from dist/vendor.
+  external: [...optionalNatives, 'better-sqlite3', 'sqlite3', '@keyv/sqlite', '@keyv/postgres', '@keyv/redis', 'pg'],
   // pino and its helpers are CommonJS and require Node's built-ins, which an ES module can only do through createRequire.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: { js: banner },
   // Without comments and indentation the bundle is 512 KB instead of 682, and its source, which V8
   // keeps for the lifetime of the process, is held one byte per character (one dash in a comment
   // had made zod's 190 KB two bytes per character). Names stay, so stack traces still name functions.
   minifyWhitespace: true,
-  // Bundled, classes of the same name in different files get new ones (TextChannel2), and
-  // discord.js finds each cache's limit by its manager class's name: without this, none applied.
-  keepNames: true,
-  plugins: [discordOnce],
+  plugins: [discordFromVendor],
   logLevel: 'warning',
 });
