@@ -7,13 +7,11 @@ export interface Palette {
   indexOf: Map<Colour, number>;
 }
 
-/** Empties `palette` (or makes a new one) down to `first`, at index 0. */
-export function resetPalette(palette: Palette | undefined, first: Colour): Palette {
-  const reset = palette ?? { colours: [], indexOf: new Map() };
-  reset.colours.length = 0;
-  reset.indexOf.clear();
-  paletteIndex(reset, first);
-  return reset;
+/** Empties `palette` down to `first`, at index 0. */
+export function resetPalette(palette: Palette, first: Colour): void {
+  palette.colours.length = 0;
+  palette.indexOf.clear();
+  paletteIndex(palette, first);
 }
 
 const distance = (a: Colour, b: Colour) =>

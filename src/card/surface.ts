@@ -18,7 +18,7 @@ export interface Surface {
 }
 
 export function createSurface(width: number, height: number, background: Colour): Surface {
-  const surface = { width, height, stride: width + 1, pixels: Buffer.alloc((width + 1) * height), palette: resetPalette(undefined, background) };
+  const surface = { width, height, stride: width + 1, pixels: Buffer.alloc((width + 1) * height), palette: { colours: [], indexOf: new Map() } };
   clear(surface, background);
   return surface;
 }
