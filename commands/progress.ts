@@ -14,6 +14,7 @@ import { progressCardFacts } from '../src/card/card-facts.ts';
 import { quizStanding } from '../src/progress/quiz-standing.ts';
 import { paceOf } from '../src/progress/pace.ts';
 import { serverDay } from '../src/queries/server-day.ts';
+import { progressFigures } from '../src/views/progress-figures.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -55,7 +56,8 @@ export default {
     const pace = day?.position ? paceOf(course, completions, day.position) : undefined;
     const adjusted = adjustment ? { at: new Date(adjustment.at), here: adjustment.guildId === interaction.guildId } : undefined;
     const subject = { course, learnerName: name, completions, now, timeZone, quiz: ownQuizResults, pace, adjusted };
-    await reply(interaction, await progressPayload(context, progressEmbed(subject), progressCardFacts(subject)));
+    const figures = progressFigures(subject);
+    await reply(interaction, await progressPayload(context, progressEmbed(subject, figures), progressCardFacts(subject, figures)));
     // A learner who finished a part in a DM or elsewhere gets its role here when they next look.
     const given = await giveMilestoneRoles(interaction, context, learner.id, completions);
     const whose = learner.id === interaction.user.id ? 'you' : { userId: learner.id };

@@ -1,9 +1,8 @@
-import { nextLesson } from '../progress/completions.ts';
-import { progressStats, type Tally } from '../progress/stats.ts';
-import { maxFreezes, streakOf } from '../progress/streak.ts';
+import type { Tally } from '../progress/stats.ts';
+import { maxFreezes } from '../progress/streak.ts';
 import { partColour } from '../ui/colours.ts';
-import type { ProgressSubject } from '../views/progress-embed.ts';
-import { calendarGrid, type CalendarDay } from '../views/study-calendar.ts';
+import { progressFigures, type ProgressFigures, type ProgressSubject } from '../views/progress-figures.ts';
+import type { CalendarDay } from '../views/study-calendar.ts';
 
 /** Everything the progress card shows, worked out from the same inputs as the /progress embed. */
 export interface ProgressCardFacts {
@@ -20,17 +19,17 @@ export interface ProgressCardFacts {
   quiz?: { known: number; total: number; reviewsDue: number };
 }
 
-export function progressCardFacts({ course, learnerName, completions, now, timeZone, quiz }: ProgressSubject): ProgressCardFacts {
-  const stats = progressStats(course, completions);
-  const streak = streakOf(completions.values(), now, timeZone);
+export function progressCardFacts(subject: ProgressSubject, figures: ProgressFigures = progressFigures(subject)): ProgressCardFacts {
+  const { course, learnerName, quiz } = subject;
+  const { stats, streak, calendar, next } = figures;
   const facts: ProgressCardFacts = {
     learnerName,
     courseTitle: course.title,
-    nextLesson: nextLesson(course, completions)?.title,
+    nextLesson: next?.title,
     overall: stats.overall,
     parts: stats.parts.map(({ part, tally }) => ({ title: part.title, colour: partColour(part.index), tally })),
     streak: { days: streak.days, freezes: streak.freezes, maxFreezes },
-    calendar: calendarGrid(streak),
+    calendar,
   };
   if (quiz) {
     const known = quiz.mastery.reduce((sum, part) => sum + part.known, 0);

@@ -15,10 +15,11 @@ export interface QuizStanding {
 export async function quizStanding(store: StudyStore, course: Course, userId: string, today: string): Promise<QuizStanding> {
   const lessonIds = course.lessons.map((lesson) => lesson.id);
   const [best, reviews] = await Promise.all([store.quiz.getBestScores(userId, lessonIds), store.quiz.getReviews(userId, allQuestionIds(course))]);
-  const mastery = course.parts.map((part) => {
-    const ids = part.lessons.flatMap((lesson) => lesson.quiz.map((question) => question.id));
-    return { part, known: ids.filter((id) => reviews.get(id)?.right === true).length, total: ids.length };
-  });
-  const dueNow = [...reviews.values()].filter((review) => isDue(review, today)).length;
+  const mastery = course.parts.map((part) => ({ part, known: 0, total: part.lessons.reduce((sum, lesson) => sum + lesson.quiz.length, 0) }));
+  let dueNow = 0;
+  for (const [id, review] of reviews) {
+    if (review.right) mastery[course.questionById(id)!.lesson.part.index]!.known += 1;
+    if (isDue(review, today)) dueNow += 1;
+  }
   return { best, mastery, dueNow };
 }

@@ -5,7 +5,14 @@ import { isDue } from './leitner.ts';
 /** At most this many questions in one /review session. */
 export const reviewSessionSize = 10;
 
-export const allQuestionIds = (course: Course) => course.lessons.flatMap((lesson) => lesson.quiz.map((question) => question.id));
+const questionIdsOf = new WeakMap<Course, readonly string[]>();
+
+/** Every question's id in course order (worked out once per course: /progress asks on every call). */
+export function allQuestionIds(course: Course): readonly string[] {
+  let ids = questionIdsOf.get(course);
+  if (!ids) questionIdsOf.set(course, (ids = course.lessons.flatMap((lesson) => lesson.quiz.map((question) => question.id))));
+  return ids;
+}
 
 export interface ReviewQueue {
   /** Questions due on `today` or before, in course order. */

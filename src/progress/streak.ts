@@ -1,4 +1,4 @@
-import { dayNumber, localDate } from '../util/time.ts';
+import { localDayNumber } from '../util/time.ts';
 
 /** Every this many studied days of a streak earn a freeze. */
 export const daysPerFreeze = 7;
@@ -26,8 +26,8 @@ export interface Streak {
  */
 export function streakOf(completionTimes: Iterable<Date>, now: Date, timeZone: string): Streak {
   const studied = new Set<number>();
-  for (const at of completionTimes) studied.add(dayNumber(localDate(at, timeZone)));
-  const today = dayNumber(localDate(now, timeZone));
+  for (const at of completionTimes) studied.add(localDayNumber(at, timeZone));
+  const today = localDayNumber(now, timeZone);
   const frozen = new Set<number>();
   let days = 0;
   let freezes = 0;

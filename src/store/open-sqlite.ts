@@ -49,7 +49,10 @@ export async function openSqlite(url: string): Promise<StoreBackend> {
       // The keys under a prefix lie together in the primary key's index: one short walk, no list of keys to look up.
       const from = fullKey(prefix);
       const found = await reads.range(from, prefixUpperBound(from));
-      return names.map((name) => found.get(from + name));
+      // By the rest of the key: the few rows found are cut, rather than a key built for every name asked for.
+      const byName = new Map<string, string>();
+      for (const [key, value] of found) byName.set(key.slice(from.length), value);
+      return names.map((name) => byName.get(name));
     },
     async insertIfAbsent(key, raw) {
       const rows = await query(`INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`, fullKey(key), raw);

@@ -27,7 +27,8 @@ export async function readValidUnder<T>(
   log: Log,
 ): Promise<(T | undefined)[]> {
   const raws = names.length === 0 ? [] : await backend.readUnder(prefix, names);
-  return names.map((name, i) => readValid(schema, prefix + name, valueOfEnvelope(raws[i]), log));
+  // Most names have nothing stored (a question not yet answered): their keys are not built.
+  return names.map((name, i) => (raws[i] === undefined ? undefined : readValid(schema, prefix + name, valueOfEnvelope(raws[i]), log)));
 }
 
 /** Every value whose key starts with `prefix`, by the rest of its key, each checked as `readValid` does (those that fail are left out). */

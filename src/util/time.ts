@@ -23,6 +23,12 @@ export function localTime(instant: Date, timeZone: string): Readonly<LocalTime> 
   };
 }
 
+/** Days since 1970-01-01 of the wall-clock date of `instant` in the zone: `dayNumber(localDate(instant, timeZone))` without the text. */
+export function localDayNumber(instant: Date, timeZone: string): number {
+  const offset = utcOffsetMinutes(instant.getTime(), timeZone) ?? 0;
+  return Math.floor(Math.floor(instant.getTime() / 60_000 + offset) / 1440);
+}
+
 /** Minutes since midnight of a 24-hour time, HH:MM. */
 export function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number) as [number, number];

@@ -1,23 +1,25 @@
 import { time, TimestampStyles, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Course } from '../course/course.ts';
 import { partColour } from '../ui/colours.ts';
-import { nextLesson, type Completions } from '../progress/completions.ts';
-import { lastStudiedAt, progressStats, type Tally } from '../progress/stats.ts';
-import { maxFreezes, streakOf, type Streak } from '../progress/streak.ts';
+import { lastStudiedAt, type Tally } from '../progress/stats.ts';
+import { maxFreezes, type Streak } from '../progress/streak.ts';
 import { passed } from '../progress/quiz.ts';
 import type { QuizStanding } from '../progress/quiz-standing.ts';
 import type { Pace } from '../progress/pace.ts';
 import { truncate } from '../util/truncate.ts';
 import { progressBar } from './progress-bar.ts';
-import { calendarText, calendarWeeks } from './study-calendar.ts';
+import { calendarText, calendarWeeks, type CalendarDay } from './study-calendar.ts';
+import { progressFigures, type ProgressFigures, type ProgressSubject } from './progress-figures.ts';
+
+export type { ProgressSubject } from './progress-figures.ts';
 
 const tallyLine = ({ done, total, percent }: Tally) => `${progressBar(done, total)} ${done}/${total} (${percent}%)`;
 const days = (count: number) => (count === 1 ? '1 day' : `${count} days`);
 const maxFields = 25;
 
-function streakFields(streak: Streak): [APIEmbedField, APIEmbedField] {
+function streakFields(streak: Streak, calendar: CalendarDay[][]): [APIEmbedField, APIEmbedField] {
   const freezes = `🧊 ${streak.freezes}/${maxFreezes} freezes`;
-  const { grid, summary } = calendarText(streak);
+  const { grid, summary } = calendarText(calendar);
   return [
     { name: 'Streak', value: `${streak.days > 0 ? `🔥 ${days(streak.days)}` : 'No streak yet'} · ${freezes}`, inline: true },
     { name: `Last ${calendarWeeks} weeks`, value: `${grid}\n🟩 studied · 🧊 kept by a freeze · ⬛ missed · ⬜ today, not yet\n${summary}` },
@@ -44,34 +46,17 @@ function quizFields(course: Course, quiz: QuizStanding) {
   ];
 }
 
-/** Whose progress /progress shows, and what it is worked out from; the embed and the card take the same. */
-export interface ProgressSubject {
-  course: Course;
-  learnerName: string;
-  completions: Completions;
-  now: Date;
-  /** The zone the learner's days are counted in (theirs, else the server's, else the default). */
-  timeZone: string;
-  /** Only on the learner's own /progress. */
-  quiz?: QuizStanding | undefined;
-  /** Against this server's group, when it has a lesson of the day (not in DMs). */
-  pace?: Pace | undefined;
-  /** The latest correction of this progress by an organiser, and whether it was made in the server looking. */
-  adjusted?: { at: Date; here: boolean } | undefined;
-}
-
 const lessons = (count: number) => (count === 1 ? '1 lesson' : `${count} lessons`);
 const paceText = (pace: Pace) =>
   pace.kind === 'on pace' ? 'On pace with the group' : `${lessons(pace.lessons)} ${pace.kind === 'behind' ? 'behind' : 'ahead of'} the group`;
 
 /** A learner's progress per part and overall, streak and freezes, last study time, next lesson, the last 12 weeks and (for their own) quiz results. */
-export function progressEmbed({ course, learnerName, completions, now, timeZone, quiz, pace, adjusted }: ProgressSubject): APIEmbed {
-  const stats = progressStats(course, completions);
-  const streak = streakOf(completions.values(), now, timeZone);
+export function progressEmbed(subject: ProgressSubject, figures: ProgressFigures = progressFigures(subject)): APIEmbed {
+  const { course, learnerName, completions, quiz, pace, adjusted } = subject;
+  const { stats, streak, calendar, next } = figures;
   const last = lastStudiedAt(completions);
-  const next = nextLesson(course, completions);
   const firstUnfinished = stats.parts.find(({ tally }) => tally.done < tally.total)?.part.index ?? 0;
-  const [streakField, calendarField] = streakFields(streak);
+  const [streakField, calendarField] = streakFields(streak, calendar);
   const rest = [
     { name: 'Whole course', value: tallyLine(stats.overall) },
     ...(pace ? [{ name: 'Pace', value: paceText(pace), inline: true }] : []),

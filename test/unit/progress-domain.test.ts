@@ -148,8 +148,8 @@ describe('the 12-week study calendar', () => {
     expect(grid[10]).toEqual(Array(7).fill('studied'));
     expect(grid[0]!.every((day) => day === 'missed')).toBe(true);
     expect(streak.today - dayNumber('2026-05-11')).toBe(2);
-    expect(calendarText(streak).summary).toBe('Studied on 8 of the last 80 days, 1 day kept by a freeze.');
-    const rows = calendarText(streak).grid.split('\n');
+    expect(calendarText(grid).summary).toBe('Studied on 8 of the last 80 days, 1 day kept by a freeze.');
+    const rows = calendarText(grid).grid.split('\n');
     expect(rows[0]).toBe('`Mon` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩🧊');
     expect(rows[2]).toBe('`Wed` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩⬜');
     expect(rows[3]).toBe('`Thu` ⬛⬛⬛⬛⬛⬛⬛⬛⬛⬛🟩');
