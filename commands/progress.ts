@@ -15,6 +15,7 @@ import { quizStanding } from '../src/progress/quiz-standing.ts';
 import { paceOf } from '../src/progress/pace.ts';
 import { serverDay } from '../src/queries/server-day.ts';
 import { progressFigures } from '../src/views/progress-figures.ts';
+import { invokingUserSettings } from '../src/interactions/invoking-user-settings.ts';
 
 const data = {
   type: ApplicationCommandType.ChatInput,
@@ -41,11 +42,13 @@ export default {
     const member = interaction.options.getUser('member') ? interaction.options.getMember('member') : interaction.member;
     const name = displayName(member, learner);
     const now = clock.now();
-    const [completions, day, adjustment, [settings]] = await Promise.all([
+    const [completions, day, adjustment, settings] = await Promise.all([
       getCompletions(store, course, learner.id),
       interaction.guildId ? serverDay(context.lessonOfTheDay, store.schedules, course, now, context.defaultTimeZone, interaction.guildId) : undefined,
       store.audit.lastAdjustment(learner.id),
-      store.learners.getSettings([learner.id]),
+      learner.id === interaction.user.id
+        ? invokingUserSettings(interaction, store)
+        : store.learners.getSettings([learner.id]).then(([found]) => found),
     ]);
     // Streak days are the learner's own days: their time zone, else this server's (its day, read above), else the default.
     const timeZone = ownOrServerZone(settings ?? {}, day?.timeZone ?? context.defaultTimeZone);

@@ -137,6 +137,20 @@ describe('daily reminders', () => {
     await me(world.ada);
     expect(later.followUps).toHaveLength(0);
   });
+
+  it('tell the learner once after /progress too, which shares its read of their settings with the notice', async () => {
+    const world = await setUp('2026-05-11T12:00:00Z');
+    await me(world.ada, { 'reminder-time': '18:00' });
+    h.discord.closeDms(world.ada.user);
+    expect(await minute('2026-05-11T18:00:00Z')).toEqual({ 'dms-closed': 1 });
+    const first = await h.discord.command({ user: world.ada, guild: world.guild, name: 'progress' });
+    expect(first.callback.data.embeds).toHaveLength(1);
+    expect((await first.followedUp(1))[0]).toMatchObject({ content: closedDmsNotice, flags: 64 });
+    const again = await h.discord.command({ user: world.ada, guild: world.guild, name: 'progress' });
+    expect(again.callback.data.embeds).toHaveLength(1);
+    await me(world.ada);
+    expect(again.followUps).toHaveLength(0);
+  });
 });
 
 describe('the streak warning', () => {
