@@ -144,10 +144,10 @@ describe('daily reminders', () => {
     h.discord.closeDms(world.ada.user);
     expect(await minute('2026-05-11T18:00:00Z')).toEqual({ 'dms-closed': 1 });
     const first = await h.discord.command({ user: world.ada, guild: world.guild, name: 'progress' });
-    expect(first.callback.data.embeds).toHaveLength(1);
+    expect(first.callback.data?.embeds).toHaveLength(1);
     expect((await first.followedUp(1))[0]).toMatchObject({ content: closedDmsNotice, flags: 64 });
     const again = await h.discord.command({ user: world.ada, guild: world.guild, name: 'progress' });
-    expect(again.callback.data.embeds).toHaveLength(1);
+    expect(again.callback.data?.embeds).toHaveLength(1);
     await me(world.ada);
     expect(again.followUps).toHaveLength(0);
   });
