@@ -7,32 +7,30 @@ import * as z from 'zod';
 const packedData = z.object({ version: z.string(), zones: z.array(z.string()), links: z.array(z.string()) });
 const dataFile = createRequire(import.meta.url).resolve('moment-timezone/data/packed/latest.json');
 
+interface Zone {
+  /** The minute (since 1970, UTC) each period ends; the last ends at `lastPeriodEnd`. */
+  untils: Int32Array;
+  /** Minutes to add to UTC for local time, per period. */
+  offsets: Int16Array;
+}
+
 interface Rules {
-  /** Every name a zone is known by (links included), lower-cased, to its packed rules. */
-  packed: Map<string, string>;
+  /** Every name a zone is known by (links included), lower-cased, to its rules. */
+  zones: Map<string, Zone>;
   names: string[];
   version: string;
 }
 let rules: Rules | undefined;
 
-function loadRules(): Rules {
-  const data = packedData.parse(JSON.parse(readFileSync(dataFile, 'utf8')));
-  const packed = new Map<string, string>();
-  const names: string[] = [];
-  for (const zone of data.zones) {
-    const name = zone.slice(0, zone.indexOf('|'));
-    packed.set(name.toLowerCase(), zone);
-    names.push(name);
-  }
-  for (const link of data.links) {
-    const [target, alias] = link.split('|') as [string, string];
-    const zone = packed.get(target.toLowerCase());
-    if (zone) packed.set(alias.toLowerCase(), zone);
-    names.push(alias);
-  }
-  return { packed, names: names.sort(), version: data.version };
-}
-const loaded = () => (rules ??= loadRules());
+/**
+ * The rules are kept for 2000 to 2100: an instant outside reads the offset in force at the nearer end.
+ * The bot deals in times of its own life (messages, completions, reminders), and moment-timezone's
+ * histories run from the 1800s to 2499: as its packed strings they held 0.7 MB of V8's heap in every
+ * shard, where these periods, one copy for zones whose rules are the same in these years (Berlin and
+ * Paris, say), hold 80 KB.
+ */
+export const rulesKept = { from: Date.UTC(2000, 0, 1), until: Date.UTC(2100, 0, 1) };
+const lastPeriodEnd = 0x7fffffff;
 
 /** moment-timezone's base 60: 0-9, a-z, A-X, with an optional sign and fraction. */
 function base60(text: string): number {
@@ -45,63 +43,61 @@ function base60(text: string): number {
   return sign * value;
 }
 
-interface Zone {
-  /** The instant (ms) each period ends; the last is Infinity. */
-  untils: number[];
-  /** Minutes to add to UTC for local time, per period. */
-  offsets: number[];
-}
-/** A few zones' whole histories, the most recently used last: the shard's reminder check reads every zone each minute, and all of them unpacked would keep about 4 MB. */
-const unpacked = new Map<string, Zone>();
-const unpackedKept = 8;
-/** Per zone, the period of its last lookup: nearly every lookup is of the present, and this answers it without the zone's history. */
-const lastPeriods = new Map<string, { from: number; until: number; offset: number }>();
-
+/** A packed zone's periods within `rulesKept`; since 1972 every change of offset falls on a whole minute and offsets are whole minutes. */
 function unpack(packed: string): Zone {
   const [, , offsetsField = '', indicesField = '', untilsField = ''] = packed.split('|');
   const offsets = offsetsField.split(' ').map(base60);
   const untils: number[] = [];
   let at = 0;
   for (const delta of untilsField ? untilsField.split(' ') : []) untils.push((at = Math.round(at + base60(delta) * 60_000)));
-  untils.push(Infinity);
-  // Packed offsets are minutes west of UTC, as Date.getTimezoneOffset counts them.
-  return { untils, offsets: [...indicesField].map((index) => -offsets[base60(index)]!) };
+  const first = untils.findIndex((until) => until > rulesKept.from);
+  const kept = untils.slice(first < 0 ? untils.length : first).filter((until) => until < rulesKept.until);
+  const firstKept = first < 0 ? untils.length : first;
+  return {
+    untils: Int32Array.from([...kept.map((until) => until / 60_000), lastPeriodEnd]),
+    // Packed offsets are minutes west of UTC, as Date.getTimezoneOffset counts them.
+    offsets: Int16Array.from([...indicesField].slice(firstKept, firstKept + kept.length + 1), (index) => -offsets[base60(index)]!),
+  };
 }
 
-function zoneRules(key: string): Zone | undefined {
-  let zone = unpacked.get(key);
-  if (zone) unpacked.delete(key);
-  else {
-    const packed = loaded().packed.get(key);
-    if (!packed) return undefined;
-    zone = unpack(packed);
-    if (unpacked.size >= unpackedKept) unpacked.delete(unpacked.keys().next().value!);
+function loadRules(): Rules {
+  const data = packedData.parse(JSON.parse(readFileSync(dataFile, 'utf8')));
+  const zones = new Map<string, Zone>();
+  const sameRules = new Map<string, Zone>();
+  const names: string[] = [];
+  for (const packed of data.zones) {
+    // A copy: in V8 a substring of 13 characters or more points into its parent, and would keep the zone's whole packed history.
+    const name = Buffer.from(packed.slice(0, packed.indexOf('|'))).toString();
+    const zone = unpack(packed);
+    const rulesKey = `${zone.offsets.join(' ')}|${zone.untils.join(' ')}`;
+    if (!sameRules.has(rulesKey)) sameRules.set(rulesKey, zone);
+    zones.set(name.toLowerCase(), sameRules.get(rulesKey)!);
+    names.push(name);
   }
-  unpacked.set(key, zone);
-  return zone;
+  for (const link of data.links) {
+    const [target, alias] = link.split('|') as [string, string];
+    const zone = zones.get(target.toLowerCase());
+    if (zone) zones.set(alias.toLowerCase(), zone);
+    names.push(alias);
+  }
+  return { zones, names: names.sort(), version: data.version };
 }
+const loaded = () => (rules ??= loadRules());
 
 /** Minutes to add to UTC for the wall clock of the zone at `instant`, or undefined for an unknown zone. */
 export function utcOffsetMinutes(instant: number, timeZone: string): number | undefined {
-  const key = timeZone.toLowerCase();
-  const last = lastPeriods.get(key);
-  if (last && instant >= last.from && instant < last.until) return last.offset;
-  const zone = zoneRules(key);
+  const zone = loaded().zones.get(timeZone.toLowerCase());
   if (!zone) return undefined;
+  const minute = instant / 60_000;
   let low = 0;
   let high = zone.untils.length - 1;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (instant < zone.untils[middle]!) high = middle;
+    if (minute < zone.untils[middle]!) high = middle;
     else low = middle + 1;
   }
-  const offset = zone.offsets[low]!;
-  lastPeriods.set(key, { from: low > 0 ? zone.untils[low - 1]! : -Infinity, until: zone.untils[low]!, offset });
-  return offset;
+  return zone.offsets[low]!;
 }
-
-/** How many zones' whole histories are held at the moment (a few at most). */
-export const unpackedZoneCount = (): number => unpacked.size;
 
 /** Every IANA zone name and alias the rules know, sorted. */
 export const timeZoneNames = (): readonly string[] => loaded().names;

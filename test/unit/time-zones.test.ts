@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber, isValidTimeZone, localDayNumber, localTime } from '../../src/util/time.ts';
-import { timeZoneNames, timeZoneRulesVersion, unpackedZoneCount, utcOffsetMinutes } from '../../src/util/time-zones.ts';
+import { rulesKept, timeZoneNames, timeZoneRulesVersion, utcOffsetMinutes } from '../../src/util/time-zones.ts';
 import { searchTimeZones } from '../../src/ui/choices.ts';
 
 // The reference: Node's own ICU, which the bot no longer loads at run time.
@@ -69,11 +69,10 @@ describe('time zones without Intl', () => {
     expect(utcOffsetMinutes(at, 'America/New_York')).toBe(-240);
   });
 
-  it("reads every zone at once, as the reminder check does each minute, holding only a few zones' whole histories", () => {
-    const instants = [Date.UTC(1970, 0, 1), Date.UTC(2025, 2, 30, 0, 59), Date.UTC(2025, 2, 30, 1), Date.UTC(2025, 9, 26, 1), Date.UTC(2037, 5, 1)];
-    // Interleaved: every zone at one instant, then every zone at the next, past the few kept unpacked.
+  it('reads every zone at once, as the reminder check does each minute, each as ICU does', () => {
+    const instants = [Date.UTC(2000, 0, 1), Date.UTC(2025, 2, 30, 0, 59), Date.UTC(2025, 2, 30, 1), Date.UTC(2025, 9, 26, 1), Date.UTC(2037, 5, 1)];
+    // Interleaved: every zone at one instant, then every zone at the next.
     const interleaved = instants.map((at) => timeZoneNames().map((zone) => utcOffsetMinutes(at, zone)));
-    expect(unpackedZoneCount()).toBeLessThanOrEqual(8);
     // Europe/Tiraspol is another name for Moldova's zone.
     const oneZoneAtATime = timeZoneNames().map((zone) => instants.map((at) => icuWallClock(at, zone)));
     const mismatches = timeZoneNames().filter((zone, z) =>
@@ -91,6 +90,22 @@ describe('time zones without Intl', () => {
     expect(interleaved[1]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(60);
     expect(interleaved[2]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(120);
     expect(interleaved[3]![timeZoneNames().indexOf('Europe/Berlin')]).toBe(60);
+  });
+
+  it('keeps the rules of 2000 to 2100, reading an instant outside as the nearer end of them', () => {
+    expect([rulesKept.from, rulesKept.until]).toEqual([Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)]);
+    // Berlin in summer: daylight saving time within the years kept, winter time (in force at either end) outside.
+    expect(utcOffsetMinutes(Date.UTC(2000, 6, 1), 'Europe/Berlin')).toBe(120);
+    expect(utcOffsetMinutes(Date.UTC(2099, 6, 1), 'Europe/Berlin')).toBe(120);
+    expect(utcOffsetMinutes(Date.UTC(1990, 6, 1), 'Europe/Berlin')).toBe(60);
+    expect(utcOffsetMinutes(Date.UTC(2100, 6, 1), 'Europe/Berlin')).toBe(60);
+    // A zone with no change in those years: Tokyo's last change was in 1951.
+    expect(utcOffsetMinutes(Date.UTC(1960, 0, 1), 'Asia/Tokyo')).toBe(540);
+    expect(utcOffsetMinutes(Date.UTC(2200, 0, 1), 'Asia/Tokyo')).toBe(540);
+    // Zones whose rules differ within the years kept stay apart after their identical ones share a copy.
+    expect(utcOffsetMinutes(Date.UTC(2025, 6, 1), 'Europe/Paris')).toBe(120);
+    expect(utcOffsetMinutes(Date.UTC(2025, 6, 1), 'Europe/London')).toBe(60);
+    expect(utcOffsetMinutes(Date.UTC(2025, 6, 1), 'Africa/Casablanca')).toBe(60);
   });
 
   it('offers regional zone names in autocomplete, UTC first, and leaves legacy aliases out', () => {
