@@ -33,9 +33,9 @@ const drawingCode = () => import('./progress-card.ts').then((module) => module.d
  * A card is kept when it is drawn the second time while the first is still among the last `maxKept` drawn (only the
  * keys of those are remembered): a shard whose learners each look once in a while, more of them than it keeps, holds
  * no cards that no one looks at again (3.6 MB when all 256 places were filled), and a learner who looks again and again
- * gets the kept card from the third look. A kept card lives in a place that the card kept next reuses (unless it was just shown, and may still be on its way):
- * with a buffer of its own per kept card, every dropped one stayed in V8's old generation until a full collection, tens
- * of MB in a busy shard (README, Performance).
+ * gets the kept card from the third look. A kept card lives in a place that the card kept next reuses (unless it was
+ * just shown, and may still be on its way): with a buffer of its own per kept card, every dropped one stayed in V8's
+ * old generation until a full collection, tens of MB in a busy shard (README, Performance).
  */
 export function createProgressCards({
   maxKept = 256,

@@ -50,13 +50,13 @@ function unpack(packed: string): Zone {
   const untils: number[] = [];
   let at = 0;
   for (const delta of untilsField ? untilsField.split(' ') : []) untils.push((at = Math.round(at + base60(delta) * 60_000)));
-  const first = untils.findIndex((until) => until > rulesKept.from);
-  const kept = untils.slice(first < 0 ? untils.length : first).filter((until) => until < rulesKept.until);
-  const firstKept = first < 0 ? untils.length : first;
+  // The first period kept is the one in force at rulesKept.from; the last, the one in force at rulesKept.until.
+  const first = untils.filter((until) => until <= rulesKept.from).length;
+  const kept = untils.slice(first).filter((until) => until < rulesKept.until);
   return {
     untils: Int32Array.from([...kept.map((until) => until / 60_000), lastPeriodEnd]),
     // Packed offsets are minutes west of UTC, as Date.getTimezoneOffset counts them.
-    offsets: Int16Array.from([...indicesField].slice(firstKept, firstKept + kept.length + 1), (index) => -offsets[base60(index)]!),
+    offsets: Int16Array.from([...indicesField].slice(first, first + kept.length + 1), (index) => -offsets[base60(index)]!),
   };
 }
 
